@@ -24,7 +24,8 @@ interface RawAction {
 interface RawVersion {
   readonly entities: Readonly<Record<string, RawType>>;
   readonly complexTypes: Readonly<Record<string, RawType>>;
-  readonly enums: Readonly<Record<string, readonly string[]>>;
+  /** Beta enums taken from the type-mappings are `{members, order}` (declaration order lost). */
+  readonly enums: Readonly<Record<string, readonly string[] | { readonly members: readonly string[] }>>;
   readonly actions: Readonly<Record<string, readonly RawAction[]>>;
 }
 
@@ -114,7 +115,9 @@ export class GraphSchema {
   }
 
   enumMembers(version: GraphVersion, name: string): readonly string[] | undefined {
-    return this.raw[version].enums[name];
+    const raw = this.raw[version].enums[name];
+    if (raw === undefined) return undefined;
+    return Array.isArray(raw) ? raw : (raw as { readonly members: readonly string[] }).members;
   }
 
   /** Concrete types that are `base` or derive from it, in schema order. */

@@ -1,0 +1,115 @@
+// One page of a collection GET, and /$count.
+//
+// managedDevices page by keyset, as the real service does: the $skiptoken names the last
+// (deviceName, id) returned, and the next page starts after that key. Devices that exist for
+// the whole listing are returned exactly once however others are added, removed or patched in
+// between (renaming a device moves it, as it would on the service). Other collections resume
+// after the last id returned, which keeps paging stable while items are appended.
+//
+// @odata.count: with $count=true, the number of matching items. On managedDevices the service
+// sends @odata.count even without $count=true, equal to the number of items on the page
+// (FACTS §3 [U]: a captured $top=1 response had count 1); the emulator does the same.
+import { DeviceCollection, deviceKey } from '../model/device-collection.ts';
+import type { EntityCollection, EntityRecord } from '../model/entity.ts';
+import { idOf } from '../model/entity.ts';
+import type { MutableJsonObject } from '../model/json.ts';
+import type { GraphVersion } from '../model/schema.ts';
+import { intuneSchema } from '../model/schema.ts';
+import type { NavigationResolver } from './expand.ts';
+import { nextLink } from './next-link.ts';
+import type { CollectionQuery } from './query.ts';
+import { serializeEntity } from './serialize.ts';
+import { decodeDeviceToken, decodePositionToken, encodeDeviceToken, encodePositionToken } from './skiptoken.ts';
+
+export interface PageOptions {
+  readonly version: GraphVersion;
+  /** 'https://127.0.0.1:PORT' */
+  readonly baseUrl: string;
+  /** Path after the version, starting with '/': '/deviceManagement/managedDevices'. */
+  readonly requestPath: string;
+  /** The collection's declared element type. */
+  readonly declaredType: string;
+  /** For $expand of navigation not contained in the record. */
+  readonly resolve?: NavigationResolver;
+}
+
+export interface Page {
+  readonly value: MutableJsonObject[];
+  readonly nextLink?: string;
+  readonly count?: number;
+}
+
+/** Throws ODataError (400) for a $skiptoken that is not one the emulator issued. */
+export function listPage(collection: EntityCollection, query: CollectionQuery, options: PageOptions): Page {
+  const isDevices = collection instanceof DeviceCollection;
+  const records = collection.values();
+  const start = query.skipToken === undefined ? 0 : resumeIndex(collection, records, query.skipToken);
+  const { items, more } = scan(records, start, query);
+  const value = serializePage(items, query, options);
+  const last = items[items.length - 1];
+  const link = more && last ? nextLink(options, query.params, isDevices ? encodeDeviceToken(deviceKey(last)) : encodePositionToken({ id: idOf(last).toLowerCase(), position: records.indexOf(last) })) : undefined;
+  const count = query.count ? countOnly(collection, query) : isDevices ? value.length : undefined;
+  return { value, ...(count === undefined ? {} : { count }), ...(link === undefined ? {} : { nextLink: link }) };
+}
+
+/** The number of items matching the query's $filter (for `/$count` and $count=true). */
+export function countOnly(collection: EntityCollection, query: CollectionQuery): number {
+  const records = collection.values();
+  const matches = query.filter?.matches;
+  if (!matches) return records.length;
+  let n = 0;
+  for (let i = 0; i < records.length; i++) if (matches((records[i] as EntityRecord).props)) n++;
+  return n;
+}
+
+function resumeIndex(collection: EntityCollection, records: readonly EntityRecord[], token: string): number {
+  if (collection instanceof DeviceCollection) return collection.startAfter(decodeDeviceToken(token));
+  const { id, position } = decodePositionToken(token);
+  const last = collection.get(id);
+  const at = last ? records.indexOf(last) : -1;
+  // The last item was removed since: its successor moved into its place (exact unless items
+  // before it were removed too).
+  return at >= 0 ? at + 1 : Math.min(position, records.length);
+}
+
+/**
+ * Collects up to $top matching records from `start`. `more` is true only when another matching
+ * record exists, so the last page has no nextLink. $skip applies to the first page only: later
+ * pages resume from their token.
+ */
+function scan(records: readonly EntityRecord[], start: number, query: CollectionQuery): { items: EntityRecord[]; more: boolean } {
+  const items: EntityRecord[] = [];
+  const matches = query.filter?.matches;
+  let skip = query.skipToken === undefined ? query.skip : 0;
+  for (let i = start; i < records.length; i++) {
+    const r = records[i] as EntityRecord;
+    if (matches && !matches(r.props)) continue;
+    if (skip > 0) {
+      skip--;
+      continue;
+    }
+    // $top=0 asks for an empty page, not an endless chain of empty pages.
+    if (items.length === query.top) return { items, more: query.top > 0 };
+    items.push(r);
+  }
+  return { items, more: false };
+}
+
+function serializePage(items: readonly EntityRecord[], query: CollectionQuery, options: PageOptions): MutableJsonObject[] {
+  const base = {
+    version: options.version,
+    inList: true,
+    declaredType: options.declaredType,
+    ...(query.select ? { select: query.select } : {}),
+    ...(query.expand.length > 0 ? { expand: { items: query.expand, ...(options.resolve ? { resolve: options.resolve } : {}) } } : {}),
+  };
+  const declared = intuneSchema.type(options.version, options.declaredType);
+  const out: MutableJsonObject[] = [];
+  for (const r of items) {
+    // A record of a type this version lacks is served as the declared type when that is concrete
+    // (a beta-only device subtype on v1.0); otherwise this version cannot show it.
+    const json = serializeEntity(r, base) ?? (declared && !declared.abstract ? serializeEntity({ ...r, type: options.declaredType }, base) : undefined);
+    if (json) out.push(json);
+  }
+  return out;
+}
