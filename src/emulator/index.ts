@@ -18,6 +18,7 @@ import { managedDevices } from './graph/model/tenant-graph.ts';
 import { IntuneThrottle } from './graph/throttling/intune-throttle.ts';
 import { DEFAULT_THROTTLE_SETTINGS } from './graph/throttling/settings.ts';
 import { startHttpsServer } from './http/server.ts';
+import { setDeviceDetailSeed } from './graph/routing/links.ts';
 import { createIdentityService } from './identity/service.ts';
 import { validateOptions } from './options.ts';
 import type { DemoTenantOptions } from './options.ts';
@@ -81,6 +82,7 @@ async function start(options: DemoTenantOptions, folder: ReturnType<typeof openD
   for (const tenant of directory.tenants) {
     const devices = tenant.id === CONTOSO.id ? options.devices : Math.max(50, Math.round(options.devices / 10));
     const data = generateTenantData(directory, { tenantId: tenant.id, devices, seed: options.seed, anchorTime: folder.recipe.anchorTime });
+    setDeviceDetailSeed(data.graph, data.seed);
     const applied = replayJournal(data.graph, saved, log);
     if (applied > 0) log(`${tenant.displayName}: replayed ${applied} saved writes.`);
     tenants.set(tenant.id, tenantServices({ graph: data.graph, journal, clock, seed: options.seed, actionDelays, knownUsers: data.knownUsers }));

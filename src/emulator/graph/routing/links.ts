@@ -5,6 +5,15 @@ import { EntityCollection } from '../model/entity.ts';
 import type { EntityRecord } from '../model/entity.ts';
 import type { TenantGraph } from '../model/tenant-graph.ts';
 import { managedDevices, navCollection, singleton } from '../model/tenant-graph.ts';
+import { deviceDetail } from '../../data/device-detail.ts';
+import { managedAppPolicies } from '../../data/managed-app-policies.ts';
+
+/** The seed each tenant's per-device detail is derived from (set once when the tenant is made). */
+const detailSeeds = new WeakMap<TenantGraph, number>();
+
+export function setDeviceDetailSeed(graph: TenantGraph, seed: number): void {
+  detailSeeds.set(graph, seed);
+}
 
 /** Where entities of each referenced type live. */
 const HOME: Readonly<Record<string, readonly [('deviceManagement' | 'deviceAppManagement'), string]>> = {
@@ -49,8 +58,13 @@ function homeCollection(graph: TenantGraph, type: string): EntityCollection | un
 }
 
 /** References held on the other side: assignments of a role, devices an app was seen on. */
-function reverseLink(graph: TenantGraph, record: EntityRecord, navName: string): EntityCollection | undefined {
+function reverseLink(graph: TenantGraph, record: EntityRecord, navName: string): EntityCollection | EntityRecord | null | undefined {
   const id = String(record.props['id'] ?? '').toLowerCase();
+  const derived = derivedDetail(graph, record, navName);
+  if (derived !== undefined) return derived;
+  if (navName === 'managedAppPolicies' && record.type === 'deviceAppManagement') {
+    return viewOf('managedAppPolicy', managedAppPolicies(graph));
+  }
   if (navName === 'roleAssignments' && record.type.toLowerCase().endsWith('roledefinition')) {
     const all = navCollection(singleton(graph, 'deviceManagement'), 'roleAssignments');
     const view = new EntityCollection('roleAssignment');
@@ -67,4 +81,25 @@ function reverseLink(graph: TenantGraph, record: EntityRecord, navName: string):
     return view;
   }
   return undefined;
+}
+
+/**
+ * A device's compliance and configuration states and Windows protection state are derived
+ * from the device on demand: storing them for 100,000 devices would cost more than they are read.
+ */
+function derivedDetail(graph: TenantGraph, record: EntityRecord, navName: string): EntityCollection | EntityRecord | null | undefined {
+  if (record.type !== 'managedDevice' && !record.type.endsWith('ManagedDevice')) return undefined;
+  if (navName !== 'deviceCompliancePolicyStates' && navName !== 'deviceConfigurationStates' && navName !== 'windowsProtectionState') return undefined;
+  const seed = detailSeeds.get(graph);
+  if (seed === undefined) return undefined;
+  const detail = deviceDetail(record, graph, seed);
+  if (navName === 'windowsProtectionState') return detail.windowsProtectionState ?? null;
+  return viewOf(navName === 'deviceCompliancePolicyStates' ? 'deviceCompliancePolicyState' : 'deviceConfigurationState',
+    navName === 'deviceCompliancePolicyStates' ? detail.compliancePolicyStates : detail.configurationStates);
+}
+
+function viewOf(elementType: string, records: readonly EntityRecord[]): EntityCollection {
+  const view = new EntityCollection(elementType);
+  for (const r of records) view.put(r);
+  return view;
 }
