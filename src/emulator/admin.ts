@@ -23,6 +23,7 @@ export interface AdminDeps {
   readonly throttle: IntuneThrottle;
   readonly actionDelays: ActionDelays;
   readonly setAccessTokenLifetime: (seconds: number) => void;
+  readonly setClockSkew: (seconds: number) => void;
   readonly status: () => unknown;
 }
 
@@ -60,12 +61,13 @@ export function createAdminHandler(deps: AdminDeps): (req: IncomingMessage, res:
         return sendJson(res, 200, deps.throttle.settings());
       }
       case 'PATCH /_emulator/identity': {
-        const seconds = isJsonObject(body) ? body['accessTokenLifetimeSeconds'] : undefined;
-        if (!isJsonObject(body) || Object.keys(body).some((k) => k !== 'accessTokenLifetimeSeconds') || typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 1 || seconds > 86_400) {
-          return sendJson(res, 400, { error: 'Send {"accessTokenLifetimeSeconds": N} with N a whole number from 1 to 86400.' });
-        }
-        deps.setAccessTokenLifetime(seconds);
-        return sendJson(res, 200, { accessTokenLifetimeSeconds: seconds });
+        const problem = identitySettingsProblem(body);
+        if (problem || !isJsonObject(body)) return sendJson(res, 400, { error: problem ?? 'The body must be a JSON object.' });
+        const lifetime = body['accessTokenLifetimeSeconds'];
+        const skew = body['clockSkewSeconds'];
+        if (typeof lifetime === 'number') deps.setAccessTokenLifetime(lifetime);
+        if (typeof skew === 'number') deps.setClockSkew(skew);
+        return sendJson(res, 200, body);
       }
       case 'PATCH /_emulator/actions': {
         const problem = actionDelayProblem(body);
@@ -84,6 +86,21 @@ function actionDelayProblem(body: unknown): string | undefined {
   for (const [key, value] of Object.entries(body)) {
     if (key !== 'completeMs' && key !== 'removeMs') return `Unknown setting ${key}; use completeMs and removeMs.`;
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 3_600_000) return `${key} must be a whole number of milliseconds from 0 to 3600000.`;
+  }
+  return undefined;
+}
+
+const IDENTITY_LIMITS: Readonly<Record<string, readonly [number, number]>> = {
+  accessTokenLifetimeSeconds: [1, 86_400],
+  clockSkewSeconds: [0, 3_600],
+};
+
+function identitySettingsProblem(body: unknown): string | undefined {
+  if (!isJsonObject(body) || Object.keys(body).length === 0) return 'Send {"accessTokenLifetimeSeconds": N} and/or {"clockSkewSeconds": N}.';
+  for (const [key, value] of Object.entries(body)) {
+    const limits = IDENTITY_LIMITS[key];
+    if (!limits) return `Unknown setting ${key}; use accessTokenLifetimeSeconds or clockSkewSeconds.`;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < limits[0] || value > limits[1]) return `${key} must be a whole number from ${limits[0]} to ${limits[1]}.`;
   }
   return undefined;
 }

@@ -17,6 +17,10 @@ async function main(): Promise<number> {
     process.stdout.write(`${usage}\n`);
     return 0;
   }
+  // Listen before starting: a launcher may signal the moment it reads the ready line, and
+  // Node sets up its first signal listener slowly enough for that to kill the process
+  // mid-way (leaving a temporary data folder behind).
+  const stopSignal = firstStopSignal();
   let tenant;
   try {
     tenant = await startDemoTenant(options, { log: (m) => process.stderr.write(`${m}\n`) });
@@ -28,15 +32,18 @@ async function main(): Promise<number> {
     throw error;
   }
   process.stdout.write(`${JSON.stringify(tenant.ready)}\n`);
-  await new Promise<void>((resolve) => {
-    const stop = (signal: string): void => {
-      process.stderr.write(`Received ${signal}; stopping the demo tenant.\n`);
-      void tenant.stop().then(resolve);
-    };
-    process.once('SIGINT', () => stop('SIGINT'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
-  });
+  const signal = await stopSignal;
+  process.stderr.write(`Received ${signal}; stopping the demo tenant.\n`);
+  await tenant.stop();
   return 0;
+}
+
+/** The first SIGINT or SIGTERM. The listeners do not keep the process alive on their own. */
+function firstStopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
 }
 
 main().then(

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { OptionsError } from './options.ts';
 import { isJsonObject } from './graph/model/json.ts';
+import { JOURNAL_FILE } from './persistence/journal.ts';
 
 export interface TenantRecipe {
   readonly seed: number;
@@ -27,7 +28,12 @@ export function openDataFolder(dataDir: string | undefined, wanted: { readonly s
     return { path, temporary: true, recipe: { ...wanted, anchorTime: anchorFor(now) } };
   }
   const path = resolve(dataDir);
-  mkdirSync(path, { recursive: true, mode: 0o700 });
+  try {
+    mkdirSync(path, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    // A file in the way or a folder without rights: the option is what to change.
+    throw new OptionsError(`--data-dir ${path} cannot be used as a folder: ${error instanceof Error ? error.message : String(error)}`);
+  }
   const recipePath = join(path, 'tenant.json');
   const stored = readRecipe(recipePath, warn);
   if (stored) {
@@ -39,6 +45,7 @@ export function openDataFolder(dataDir: string | undefined, wanted: { readonly s
     }
     return { path, temporary: false, recipe: stored };
   }
+  setAsideOrphanJournal(path, warn);
   const recipe = { ...wanted, anchorTime: anchorFor(now) };
   writeFileSync(`${recipePath}.tmp`, `${JSON.stringify(recipe, null, 2)}\n`);
   renameSync(`${recipePath}.tmp`, recipePath);
@@ -47,6 +54,19 @@ export function openDataFolder(dataDir: string | undefined, wanted: { readonly s
 
 export function removeTemporary(folder: DataFolder): void {
   if (folder.temporary) rmSync(folder.path, { recursive: true, force: true });
+}
+
+/**
+ * Writes only make sense over the tenant they were made on. With no readable recipe to say
+ * which that was, replaying them could attach them to other devices or bring back devices of
+ * another seed, so the journal is kept for a look but not replayed.
+ */
+function setAsideOrphanJournal(folder: string, warn: (m: string) => void): void {
+  const journal = join(folder, JOURNAL_FILE);
+  if (!existsSync(journal)) return;
+  const aside = `${journal}.orphaned-${Date.now()}`;
+  renameSync(journal, aside);
+  warn(`${journal} holds writes for a tenant whose options are no longer known; moved it to ${aside} instead of replaying it.`);
 }
 
 /** The start of the current UTC hour: fresh enough for "last check-in" to read true, stable within a run. */

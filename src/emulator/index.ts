@@ -113,6 +113,7 @@ async function start(options: DemoTenantOptions, folder: ReturnType<typeof openD
       throttle,
       actionDelays,
       setAccessTokenLifetime: (s) => identity.setAccessTokenLifetime(s),
+      setClockSkew: (s) => identity.setClockSkew(s),
       status: () => ({
         faults: faults.settings(),
         throttling: throttle.snapshot(),

@@ -12,6 +12,10 @@ export const RESOURCE_ACTIONS = {
     'Wipe', 'Retire', 'RemoteLock', 'RebootNow', 'ShutDown', 'ResetPasscode', 'EnableLostMode', 'DisableLostMode', 'LocateDevice',
     'SyncDevice', 'CleanPC', 'WindowsDefender', 'RotateBitLockerKeys', 'RotateFileVaultKey', 'BypassActivationLock',
     'RequestRemoteAssistance', 'SetDeviceName', 'ManageSharedDeviceUsers', 'UpdateDeviceAccount', 'RevokeAppleVppLicenses',
+    // The rest of the remote tasks the demo's device actions need, under Intune's own names
+    // (a custom notification is "CustomNotification", log collection is "DeviceLogs").
+    'PlayLostModeSound', 'CustomNotification', 'DeviceLogs', 'ConfigurationManagerAction', 'ActivateDeviceEsim', 'RemoveDFCIManagement',
+    'InitiateDeviceAttestation', 'OnDemandProactiveRemediation', 'InitiateMDMKeyRecovery', 'RotateLocalAdminPassword',
   ]),
   DeviceConfigurations: A('DeviceConfigurations', ['Read', 'Create', 'Update', 'Delete', 'Assign', 'ViewReports']),
   DeviceCompliancePolices: A('DeviceCompliancePolices', ['Read', 'Create', 'Update', 'Delete', 'Assign', 'ViewReports']),
@@ -67,6 +71,11 @@ const REMOTE_TASK_TEXT: Readonly<Record<string, string>> = {
   RequestRemoteAssistance: 'Start a remote assistance session', SetDeviceName: 'Rename a device',
   ManageSharedDeviceUsers: 'Sign out or delete users of shared iPads', UpdateDeviceAccount: 'Change the device account of a Surface Hub',
   RevokeAppleVppLicenses: 'Revoke app licenses bought through Apple Business Manager',
+  PlayLostModeSound: 'Play a sound on a device in lost mode', CustomNotification: 'Send a custom notification to the Company Portal',
+  DeviceLogs: 'Collect diagnostic logs from a device', ConfigurationManagerAction: 'Run a Configuration Manager client action',
+  ActivateDeviceEsim: 'Activate the eSIM of a device', RemoveDFCIManagement: 'Remove a device from DFCI firmware management',
+  InitiateDeviceAttestation: 'Ask a device to attest its health', OnDemandProactiveRemediation: 'Run a remediation script on a device now',
+  InitiateMDMKeyRecovery: 'Recover the MDM key of a device', RotateLocalAdminPassword: 'Rotate the local administrator password (LAPS)',
 };
 
 export interface ResourceOperationInfo {

@@ -64,6 +64,10 @@ export function createGraphDispatch(deps: GraphDispatchDeps): GraphDispatch {
     if (segments.length === 1 && segments[0] === '$batch') {
       if (request.batchItemId !== undefined) return graphError(400, 'BadRequest', 'A batch request cannot contain another batch.', errors);
       if (request.method !== 'POST') return graphError(405, 'BadRequest', 'The $batch endpoint only accepts POST.', errors);
+      // Graph checks the batch's own token before opening it: a bad one is a single 401, not a
+      // 200 of 401s (msgraph-sdk-dotnet#2660 [uncertain]), so clients refresh and resend.
+      const batchCaller = deps.verifyToken(request.headers['authorization']);
+      if ('kind' in batchCaller) return unauthorized(batchCaller.kind, deps.authorityBase(), errors);
       return handleBatch(request, dispatch, { clock: deps.clock, log: deps.log });
     }
     const caller = deps.verifyToken(request.headers['authorization']);
@@ -87,7 +91,7 @@ export function createGraphDispatch(deps: GraphDispatchDeps): GraphDispatch {
     if (!scopesSatisfy(caller.scopes, requirement)) {
       return intuneError(403, 'Forbidden', `Application is not authorized to perform this operation. Application must have one of the following scopes: ${requirement.accepted.join(', ')}`, errors, { service, path: request.path });
     }
-    const resourceAction = resourceActionFor(request.method, resolved.pattern);
+    const resourceAction = resourceActionFor(request.method, resolved.pattern, request.body);
     if (resourceAction) {
       const role = checkIntuneRole(deps.directory, tenant.graph, caller, resourceAction);
       if (!role.allowed) {

@@ -4,6 +4,7 @@
 import https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { OptionsError } from '../options.ts';
 import { sendJson } from './send.ts';
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
@@ -33,9 +34,10 @@ export async function startHttpsServer(
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const failed = (error: Error): void => reject(listenError(error, port));
+    server.once('error', failed);
     server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
+      server.off('error', failed);
       resolve();
     });
   });
@@ -48,6 +50,13 @@ export async function startHttpsServer(
         server.closeAllConnections();
       }),
   };
+}
+
+/** A port someone else holds is the caller's option to change, so it reads like one. */
+function listenError(error: Error & { readonly code?: string }, port: number): Error {
+  if (error.code === 'EADDRINUSE') return new OptionsError(`Port ${port} on 127.0.0.1 is already in use; choose another --port, or 0 for any free one.`);
+  if (error.code === 'EACCES') return new OptionsError(`Port ${port} on 127.0.0.1 needs privileges this process lacks; choose a --port above 1023, or 0 for any free one.`);
+  return error;
 }
 
 async function route(req: IncomingMessage, res: ServerResponse, routes: ServerRoutes, log: (m: string) => void): Promise<void> {

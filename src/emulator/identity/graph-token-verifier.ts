@@ -31,7 +31,8 @@ export function isTokenProblem(value: VerifiedToken | TokenProblem): value is To
   return 'kind' in value;
 }
 
-export function createGraphTokenVerifier(keys: SigningKey, clock: Clock): (authorization: string | undefined) => VerifiedToken | TokenProblem {
+/** `skewSeconds` is read per check so tests can narrow it at runtime (to see expiry without waiting five minutes). */
+export function createGraphTokenVerifier(keys: SigningKey, clock: Clock, skewSeconds: () => number = () => CLOCK_SKEW_SECONDS): (authorization: string | undefined) => VerifiedToken | TokenProblem {
   const cache = new Map<string, Checked>();
   return (authorization) => {
     const token = bearerToken(authorization);
@@ -45,8 +46,9 @@ export function createGraphTokenVerifier(keys: SigningKey, clock: Clock): (autho
     }
     if (checked.kind === 'bad') return checked.problem;
     const now = clock.now() / 1000;
-    if (checked.nbf > now + CLOCK_SKEW_SECONDS) return { kind: 'invalid', description: 'Lifetime validation failed, the token is not yet valid.' };
-    if (checked.exp <= now - CLOCK_SKEW_SECONDS) return { kind: 'expired', description: 'Lifetime validation failed, the token is expired.' };
+    const skew = skewSeconds();
+    if (checked.nbf > now + skew) return { kind: 'invalid', description: 'Lifetime validation failed, the token is not yet valid.' };
+    if (checked.exp <= now - skew) return { kind: 'expired', description: 'Lifetime validation failed, the token is expired.' };
     return checked.token;
   };
 }

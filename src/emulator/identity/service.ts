@@ -12,7 +12,7 @@ import type { Exchange, IdentityContext } from './context.ts';
 import { DEVICE_LOGIN_PATH, handleDeviceCodeRequest, handleDeviceLogin } from './device-code.ts';
 import { handleInstanceDiscovery, handleKeys, handleOpenIdConfiguration } from './discovery.ts';
 import { newRequestIds } from './entra-errors.ts';
-import { createGraphTokenVerifier } from './graph-token-verifier.ts';
+import { CLOCK_SKEW_SECONDS, createGraphTokenVerifier } from './graph-token-verifier.ts';
 import type { TokenProblem, VerifiedToken } from './graph-token-verifier.ts';
 import { IdentityStore } from './identity-store.ts';
 import { layout } from './pages.ts';
@@ -44,6 +44,8 @@ export interface IdentityService {
   verifyGraphToken(authorization: string | undefined): VerifiedToken | TokenProblem;
   /** Fixes the access token lifetime (seconds); by default each token gets 60 to 90 minutes, as in Entra. */
   setAccessTokenLifetime(seconds: number): void;
+  /** How far past `exp` Graph still accepts a token (default 300 s, as Microsoft.IdentityModel). */
+  setClockSkew(seconds: number): void;
   stop(): Promise<void>;
 }
 
@@ -72,7 +74,8 @@ export async function createIdentityService(deps: IdentityDeps): Promise<Identit
       accessTokenLifetime: () => fixedLifetime ?? randomInt(DEFAULT_LIFETIME_RANGE[0], DEFAULT_LIFETIME_RANGE[1] + 1),
     }),
   };
-  const verifyGraphToken = createGraphTokenVerifier(keys, deps.clock);
+  let clockSkew = CLOCK_SKEW_SECONDS;
+  const verifyGraphToken = createGraphTokenVerifier(keys, deps.clock, () => clockSkew);
 
   return {
     async handle(req, res, url) {
@@ -96,6 +99,10 @@ export async function createIdentityService(deps: IdentityDeps): Promise<Identit
     setAccessTokenLifetime(seconds) {
       if (!Number.isInteger(seconds) || seconds < 1) throw new RangeError(`Access token lifetime must be a whole number of seconds above 0, got ${seconds}`);
       fixedLifetime = seconds;
+    },
+    setClockSkew(seconds) {
+      if (!Number.isInteger(seconds) || seconds < 0) throw new RangeError(`Clock skew must be a whole number of seconds, got ${seconds}`);
+      clockSkew = seconds;
     },
     async stop() {
       await store.flush();

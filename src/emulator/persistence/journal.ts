@@ -29,10 +29,13 @@ export interface Journal {
 /** A journal that keeps nothing: the tenant lives only as long as the process. */
 export const noJournal: Journal = { record: () => undefined };
 
+/** The journal's file name in the data folder. */
+export const JOURNAL_FILE = 'journal.jsonl';
+
 export class FileJournal implements Journal {
   private readonly path: string;
   constructor(folder: string) {
-    this.path = join(folder, 'journal.jsonl');
+    this.path = join(folder, JOURNAL_FILE);
   }
 
   record(entry: JournalEntry): void {

@@ -63,6 +63,15 @@ const TARGETS: Readonly<Record<string, BulkTarget>> = {
   initiateMobileDeviceManagementKeyRecovery: single('initiateMobileDeviceManagementKeyRecovery'),
 };
 
+/**
+ * The per-device action a bulk action carries out ('delete' for delete), so authorization
+ * can ask for the same Intune permission as the single action; undefined for other names.
+ */
+export function bulkActionTarget(actionName: string): string | undefined {
+  if (actionName === 'delete') return 'delete';
+  return Object.hasOwn(TARGETS, actionName) ? TARGETS[actionName]?.spec.name : undefined;
+}
+
 interface Buckets {
   readonly successfulDeviceIds: string[];
   readonly failedDeviceIds: string[];

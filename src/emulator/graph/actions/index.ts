@@ -1,6 +1,6 @@
 // managedDevice remote actions and the beta bulk executeAction: the router's entry points.
 export { runDeviceAction, deviceActionOperation } from './device-action.ts';
-export { runBulkAction, BULK_ACTION_CAP } from './bulk-action.ts';
+export { runBulkAction, bulkActionTarget, BULK_ACTION_CAP } from './bulk-action.ts';
 export { DEVICE_ACTIONS } from './catalog.ts';
 export type { DeviceActionInfo } from './catalog.ts';
 export { unrefTimers } from './timers.ts';

@@ -7,7 +7,8 @@ import { groupsOfUser } from '../../directory/lookup.ts';
 import type { TenantGraph } from '../model/tenant-graph.ts';
 import { navCollection, singleton } from '../model/tenant-graph.ts';
 import { isJsonObject } from '../model/json.ts';
-import { DEVICE_ACTIONS } from '../actions/index.ts';
+import type { Json } from '../model/json.ts';
+import { DEVICE_ACTIONS, bulkActionTarget } from '../actions/index.ts';
 
 const DEVICE_ACTION_NAMES = new Map(DEVICE_ACTIONS.map((a) => [a.name.toLowerCase(), a.name]));
 
@@ -43,7 +44,10 @@ const AREA_RESOURCE: Readonly<Record<string, string>> = {
   deponboardingsettings: 'EnrollmentProgramToken',
 };
 
-/** Remote tasks, by device action, in Intune's resource-action words. */
+/**
+ * Remote tasks, by device action, in Intune's resource-action words. Every name here is one
+ * the generated role definitions can grant (data/resource-actions.ts); a test holds them together.
+ */
 const REMOTE_TASK: Readonly<Record<string, string>> = {
   syncdevice: 'SyncDevice',
   rebootnow: 'RebootNow',
@@ -58,25 +62,65 @@ const REMOTE_TASK: Readonly<Record<string, string>> = {
   bypassactivationlock: 'BypassActivationLock',
   enablelostmode: 'EnableLostMode',
   disablelostmode: 'DisableLostMode',
-  playlostmodesound: 'EnableLostMode',
+  playlostmodesound: 'PlayLostModeSound',
   windowsdefenderscan: 'WindowsDefender',
   windowsdefenderupdatesignatures: 'WindowsDefender',
   setdevicename: 'SetDeviceName',
   rotatebitlockerkeys: 'RotateBitLockerKeys',
   rotatefilevaultkey: 'RotateFileVaultKey',
+  rotatelocaladminpassword: 'RotateLocalAdminPassword',
   requestremoteassistance: 'RequestRemoteAssistance',
   deleteuserfromsharedappledevice: 'ManageSharedDeviceUsers',
   logoutsharedappledeviceactiveuser: 'ManageSharedDeviceUsers',
   updatewindowsdeviceaccount: 'UpdateDeviceAccount',
-  createdevicelogcollectionrequest: 'CollectDiagnostics',
-  sendcustomnotificationtocompanyportal: 'SendCustomNotificationToCompanyPortal',
+  createdevicelogcollectionrequest: 'DeviceLogs',
+  sendcustomnotificationtocompanyportal: 'CustomNotification',
   revokeapplevpplicenses: 'RevokeAppleVppLicenses',
   triggerconfigurationmanageraction: 'ConfigurationManagerAction',
-  executeaction: 'BulkDeviceActions',
+  activatedeviceesim: 'ActivateDeviceEsim',
+  removedevicefirmwareconfigurationinterfacemanagement: 'RemoveDFCIManagement',
+  initiatedeviceattestation: 'InitiateDeviceAttestation',
+  initiateondemandproactiveremediation: 'OnDemandProactiveRemediation',
+  initiatemobiledevicemanagementkeyrecovery: 'InitiateMDMKeyRecovery',
+  // ChromeOS has no remote tasks of its own in Intune's list: deprovision is its retire,
+  // disable its lost-device lock (the demo's choice of the nearest permission).
+  deprovision: 'Retire',
+  disable: 'RemoteLock',
+  reenable: 'RemoteLock',
 };
 
+/** Device actions that change the device record rather than ask the device to do something. */
+const DEVICE_RECORD_ACTIONS: ReadonlySet<string> = new Set(['overridecompliancestate', 'movedevicetoorganizationalunit']);
+
+/** Verbs Intune has no permission for on a resource, and the one it checks instead. */
+const NEAREST: Readonly<Record<string, string>> = {
+  // Devices are enrolled, never created through Graph; detected apps and malware are reported.
+  'Microsoft.Intune_ManagedDevices_Create': 'Microsoft.Intune_ManagedDevices_Update',
+  'Microsoft.Intune_Organization_Assign': 'Microsoft.Intune_Organization_Update',
+};
+
+function deviceActionPermission(action: string): string {
+  if (DEVICE_RECORD_ACTIONS.has(action)) return 'Microsoft.Intune_ManagedDevices_Update';
+  const known = REMOTE_TASK[action];
+  if (known) return `Microsoft.Intune_RemoteTasks_${known}`;
+  const name = DEVICE_ACTION_NAMES.get(action) ?? action;
+  return `Microsoft.Intune_RemoteTasks_${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+}
+
+/**
+ * A bulk action asks for what the same action on one device asks for (a bulk wipe needs
+ * Wipe, a bulk delete needs ManagedDevices_Delete). An unknown name still needs a write
+ * permission; the handler then refuses the name itself.
+ */
+function bulkActionPermission(body: Json | undefined): string {
+  const actionName = isJsonObject(body) && typeof body['actionName'] === 'string' ? body['actionName'] : '';
+  const target = bulkActionTarget(actionName);
+  if (target === 'delete') return 'Microsoft.Intune_ManagedDevices_Delete';
+  return target === undefined ? 'Microsoft.Intune_ManagedDevices_Update' : deviceActionPermission(target.toLowerCase());
+}
+
 /** The resource action a request needs, e.g. 'Microsoft.Intune_ManagedDevices_Delete'. */
-export function resourceActionFor(method: string, pattern: string): string | undefined {
+export function resourceActionFor(method: string, pattern: string, body?: Json): string | undefined {
   const parts = pattern.split('/').filter(Boolean);
   const root = parts[0];
   if (root === 'me' || root === 'users') return 'Microsoft.Intune_ManagedDevices_Read';
@@ -84,16 +128,17 @@ export function resourceActionFor(method: string, pattern: string): string | und
   const resource = AREA_RESOURCE[parts[1] as string] ?? 'Organization';
   const last = parts[parts.length - 1] as string;
   const m = method.toUpperCase();
-  const deviceAction = DEVICE_ACTION_NAMES.get(last);
-  if (parts[1] === 'manageddevices' && m === 'POST' && (deviceAction || REMOTE_TASK[last])) {
-    const pascal = deviceAction ? deviceAction.charAt(0).toUpperCase() + deviceAction.slice(1) : last;
-    return `Microsoft.Intune_RemoteTasks_${REMOTE_TASK[last] ?? pascal}`;
+  if (parts[1] === 'manageddevices' && m === 'POST') {
+    if (last === 'executeaction' && parts.length === 3) return bulkActionPermission(body);
+    if (DEVICE_ACTION_NAMES.has(last) || REMOTE_TASK[last] || DEVICE_RECORD_ACTIONS.has(last)) return deviceActionPermission(last);
   }
-  if (m === 'GET') return `Microsoft.Intune_${resource}_Read`;
-  if (last === 'assign' || last === 'assignments') return `Microsoft.Intune_${resource}_Assign`;
-  if (m === 'DELETE') return `Microsoft.Intune_${resource}_Delete`;
-  if (m === 'POST' && last !== '{id}' && parts.length === 2) return `Microsoft.Intune_${resource}_Create`;
-  return `Microsoft.Intune_${resource}_Update`;
+  const verb = m === 'GET' ? 'Read'
+    : last === 'assign' || last === 'assignments' ? 'Assign'
+      : m === 'DELETE' ? 'Delete'
+        : m === 'POST' && last !== '{id}' && parts.length === 2 ? 'Create'
+          : 'Update';
+  const action = `Microsoft.Intune_${resource}_${verb}`;
+  return NEAREST[action] ?? action;
 }
 
 export type RoleVerdict = { readonly allowed: true } | { readonly allowed: false; readonly reason: 'noIntuneRole' | 'missingPermission'; readonly resourceAction: string };

@@ -15,9 +15,6 @@ import { intuneSchema } from '../model/schema.ts';
 import { serializeEntity } from '../odata/serialize.ts';
 import type { HandlerContext } from './handler-context.ts';
 
-/** Where `assign` answers with the stored assignments rather than 204 (FACTS §1 table). */
-const ASSIGN_RETURNS_COLLECTION = new Set(['deviceConfiguration', 'deviceCompliancePolicy']);
-
 export function runOperation(h: HandlerContext): GraphResponse {
   const t = h.resolved.target;
   if (t.kind !== 'operation') throw new Error('runOperation needs an operation');
@@ -48,9 +45,11 @@ function fromActionOutcome(h: HandlerContext, outcome: ActionOutcome): GraphResp
   return intuneError(outcome.status, outcome.code, outcome.message, h.errors, { path: outcome.path });
 }
 
-/** Checks an operation's body: only declared parameters, each of its declared type. */
+/** Checks an operation's parameters (a function's from the path, an action's body): only declared ones, each of its type. */
 function checkParameters(h: HandlerContext, op: BoundOperation): { readonly ok: true; readonly params: Readonly<Record<string, Json>> } | { readonly ok: false; readonly response: GraphResponse } {
-  const body = h.request.body ?? {};
+  const t = h.resolved.target;
+  const args = t.kind === 'operation' ? t.args : undefined;
+  const body = args ? Object.fromEntries(Object.entries(args).map(([k, v]) => [k, odataLiteral(v)])) : (h.request.body ?? {});
   if (!isJsonObject(body)) return { ok: false, response: graphError(400, 'BadRequest', 'The parameters of an action must be a JSON object.', h.errors) };
   for (const [name, value] of Object.entries(body)) {
     const ref = op.params.get(name);
@@ -61,11 +60,25 @@ function checkParameters(h: HandlerContext, op: BoundOperation): { readonly ok: 
   return { ok: true, params: body };
 }
 
+/** A literal as a function call writes it in the path: 'text' (quotes doubled inside), true, 12, null. */
+function odataLiteral(text: string): Json {
+  if (/^'.*'$/s.test(text)) return text.slice(1, -1).replace(/''/g, "'");
+  if (text === 'true' || text === 'false') return text === 'true';
+  if (text === 'null') return null;
+  if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+  // Unquoted dates, GUIDs and enum literals are checked as text against the declared type.
+  return text;
+}
+
 /** `assign` replaces the target's assignments with the ones sent. */
 function assign(h: HandlerContext, record: EntityRecord, op: BoundOperation): GraphResponse {
   const checked = checkParameters(h, op);
   if (!checked.ok) return checked.response;
-  const [paramName, paramType] = [...op.params.entries()][0] ?? [];
+  // The parameter that carries what `assignments` holds: beta's deviceConfiguration assign lists
+  // deviceConfigurationGroupAssignments first, which is not it.
+  const held = intuneSchema.type(h.request.version, record.type)?.navigation.get('assignments')?.name;
+  const params = [...op.params.entries()];
+  const [paramName, paramType] = params.find(([, ref]) => ref.name === held) ?? params[0] ?? [];
   if (!paramName || !paramType) return genericOperation(h, op, record);
   const sent = checked.params[paramName];
   const items = Array.isArray(sent) ? sent : [];
@@ -82,9 +95,9 @@ function assign(h: HandlerContext, record: EntityRecord, op: BoundOperation): Gr
   if (previous instanceof EntityCollection) for (const old of previous.values()) h.writes.remove(location, String(old.props['id']));
   record.nav.set('assignments', collection);
   for (const a of collection.values()) h.writes.put(location, a);
-  if (!ASSIGN_RETURNS_COLLECTION.has(intuneSchema.type('beta', record.type)?.lineage.find((n) => ASSIGN_RETURNS_COLLECTION.has(n)) ?? '')) {
-    return { status: 204, headers: {}, body: undefined };
-  }
+  // The stored assignments come back where the CSDL declares a return type (deviceConfiguration,
+  // deviceCompliancePolicy, roleScopeTag; FACTS §1 table), else 204.
+  if (!op.returns?.collection) return { status: 204, headers: {}, body: undefined };
   const value = collection.values().map((a) => serializeEntity(a, { version: h.request.version, inList: true, declaredType: paramType.name }) ?? {});
   return jsonResponse(200, { '@odata.context': `${h.request.baseUrl}/${h.request.version}/$metadata#Collection(microsoft.graph.${paramType.name})`, value });
 }
@@ -100,6 +113,8 @@ function genericOperation(h: HandlerContext, op: BoundOperation, record: EntityR
   if (!returns) return { status: 204, headers: {}, body: undefined };
   const context = `${h.request.baseUrl}/${h.request.version}/$metadata#`;
   if (returns.collection) return jsonResponse(200, { '@odata.context': `${context}Collection(${qualified(returns.name)})`, value: [] });
+  // A file (app diagnostics, a filter evaluation report): the demo has none, so an empty one, as a file and not JSON.
+  if (returns.name === 'Edm.Stream') return { status: 200, headers: { 'content-type': 'application/octet-stream' }, body: '' };
   if (returns.name === 'Edm.String') return jsonResponse(200, { '@odata.context': `${context}Edm.String`, value: demoString(op.name) });
   if (returns.name.startsWith('Edm.')) return jsonResponse(200, { '@odata.context': `${context}${returns.name}`, value: intuneSchema.defaultValue(h.request.version, returns, true) });
   if (record && intuneSchema.isDerivedFrom('beta', record.type, returns.name)) {

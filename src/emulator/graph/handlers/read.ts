@@ -2,6 +2,7 @@
 import type { GraphResponse } from '../exchange.ts';
 import { jsonResponse } from '../exchange.ts';
 import { graphError } from '../errors.ts';
+import { intuneSchema } from '../model/schema.ts';
 import { collectionBody, contextUrl, entityBody } from '../odata/collection-body.ts';
 import { countOnly, listPage } from '../odata/paging.ts';
 import { parseQuery } from '../odata/query.ts';
@@ -12,6 +13,8 @@ export function readCollection(h: HandlerContext): GraphResponse {
   const t = h.resolved.target;
   if (t.kind !== 'collection') throw new Error('readCollection needs a collection');
   const { version } = h.request;
+  // A collection of a type the schema extract lacks (routing/resolve.ts): always empty, so no option can select from it.
+  if (!intuneSchema.type(version, t.elementType)) return jsonResponse(200, collectionBody({ value: [] }, contextUrl(h.request.baseUrl, version, h.resolved.contextPath)));
   const query = parseQuery(h.request.query, { version, declaredType: t.elementType, inList: true });
   const page = listPage(t.collection, query, {
     version,
@@ -27,6 +30,7 @@ export function readCollection(h: HandlerContext): GraphResponse {
 export function readCount(h: HandlerContext): GraphResponse {
   const t = h.resolved.target;
   if (t.kind !== 'count') throw new Error('readCount needs a $count target');
+  if (!intuneSchema.type(h.request.version, t.elementType)) return { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: '0' };
   const query = parseQuery(h.request.query, { version: h.request.version, declaredType: t.elementType, inList: true, countSegment: true });
   return { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: String(countOnly(t.collection, query)) };
 }

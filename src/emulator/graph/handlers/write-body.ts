@@ -43,7 +43,8 @@ export function checkWriteBody(version: GraphVersion, declaredType: string, body
       if (type.navigation.has(key)) continue;
       return { ok: false, message: `The property '${key}' does not exist on type 'microsoft.graph.${typeName}'. Make sure to only use property names that are defined by the type or mark the type as open type.` };
     }
-    if (SERVER_OWNED.has(key)) continue;
+    // `version` is the service's counter only where it is an Int32; a detected app's version is the client's to send.
+    if (SERVER_OWNED.has(key) && (key !== 'version' || ref.name === 'Edm.Int32')) continue;
     const problems = intuneSchema.checkValue(version, ref, value, key, type.nonNullable.has(key));
     if (problems.length > 0) return { ok: false, message: `Cannot convert the literal in property '${key}': ${problems[0] ?? ''}` };
     props[key] = value;

@@ -77,7 +77,9 @@ function stamp(version: 'v1.0' | 'beta', typeName: string, props: MutableJsonObj
   if (!type) return;
   if (mode === 'create' && type.properties.has('createdDateTime')) props['createdDateTime'] = now;
   if (type.properties.has('lastModifiedDateTime')) props['lastModifiedDateTime'] = now;
-  if (type.properties.has('version')) {
+  // A revision counter only where `version` is one (Int32 on policies); elsewhere it is data,
+  // such as a detected app's version or a managed app policy's ETag-like string.
+  if (type.properties.get('version')?.name === 'Edm.Int32') {
     const current = props['version'];
     props['version'] = mode === 'create' ? 1 : (typeof current === 'number' ? current : 0) + 1;
   }

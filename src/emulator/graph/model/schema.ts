@@ -137,12 +137,17 @@ export class GraphSchema {
     return this.type(version, type)?.lineage.includes(stripNamespace(base)) ?? false;
   }
 
-  /** Actions and functions bound to a type or any of its bases. */
+  /**
+   * Actions and functions bound to a type or any of its bases. `Collection(x)` asks for the
+   * ones bound to a collection of x (executeAction, hasCustomRoleScopeTag), keyed so in the schema.
+   */
   operations(version: GraphVersion, typeName: string): readonly BoundOperation[] {
-    const t = this.type(version, typeName);
+    const element = /^Collection\((.+)\)$/.exec(typeName)?.[1];
+    const t = this.type(version, element ?? typeName);
     if (!t) return [];
     const out: BoundOperation[] = [];
-    for (const owner of t.lineage) {
+    for (const base of t.lineage) {
+      const owner = element === undefined ? base : `Collection(${base})`;
       for (const op of this.raw[version].actions[owner] ?? []) {
         out.push({
           kind: op.kind,

@@ -15,7 +15,7 @@ import { intuneSchema } from '../model/schema.ts';
 import type { GraphVersion, StructuredType, TypeRef } from '../model/schema.ts';
 import { resolveNavigation } from './expand.ts';
 import type { ExpandItem, NavigationResolver } from './expand.ts';
-import { scalarDefault } from './schema-values.ts';
+import { enumMembers, scalarDefault } from './schema-values.ts';
 
 export interface SerializeOptions {
   readonly version: GraphVersion;
@@ -119,6 +119,12 @@ function buildPlan(version: GraphVersion, type: StructuredType): TypePlan {
 /** Encoders for values that are not plain scalars; undefined means "write inline". */
 function encoderFor(version: GraphVersion, ref: TypeRef, nonNullable: boolean): ((stored: Json | undefined) => Json) | undefined {
   const complex = !ref.unverified && intuneSchema.type(version, ref.name)?.kind === 'complex' ? ref.name : undefined;
+  const evolved = ref.unverified ? undefined : evolvedMembers(version, ref.name);
+  if (evolved) {
+    const fallback = scalarDefault(version, { ...ref, collection: false }, nonNullable);
+    const one = (v: Json | undefined): Json => (typeof v === 'string' ? evolved(v) : v === undefined || v === null ? fallback : v);
+    return ref.collection ? (v) => (Array.isArray(v) ? v.map(one) : []) : one;
+  }
   if (ref.collection) {
     if (complex) return (v) => (Array.isArray(v) ? v.map((item: Json) => (isJsonObject(item) ? serializeComplex(version, item, complex) : null)) : []);
     return (v) => (Array.isArray(v) ? v.slice() : []);
@@ -127,6 +133,20 @@ function encoderFor(version: GraphVersion, ref: TypeRef, nonNullable: boolean): 
   // A fresh default object each time: callers may hold on to and change what they get.
   if (nonNullable) return (v) => serializeComplex(version, isJsonObject(v) ? v : {}, complex);
   return (v) => (isJsonObject(v) ? serializeComplex(version, v, complex) : null);
+}
+
+/**
+ * Records hold beta's enum members; a v1.0 enum may lack some (deviceEnrollmentType has no
+ * androidEnterprise* in v1.0). Graph's evolvable-enum rule sends those as unknownFutureValue.
+ * Undefined when every stored member is also this version's, so the value is written inline.
+ */
+function evolvedMembers(version: GraphVersion, enumName: string): ((value: string) => string) | undefined {
+  const own = enumMembers(version, enumName);
+  const all = enumMembers('beta', enumName) ?? [];
+  if (!own || !own.includes('unknownFutureValue') || all.every((m) => own.includes(m))) return undefined;
+  const known = new Set(own);
+  // Flag enums are comma-separated members.
+  return (value) => value.split(',').map((m) => (known.has(m.trim()) ? m : 'unknownFutureValue')).join(',');
 }
 
 function writerFor(plan: TypePlan, inList: boolean, select: readonly string[] | undefined): Writer {

@@ -1,0 +1,20 @@
+// The Graph client and its error model, for the services (inventory, sync, actions) and the CLI.
+export { GraphClient } from './graph-client.ts';
+export type { BatchOptions, GraphClientOptions, GraphRequest, GraphResponse, GraphVersion, QueryValue, RequestOptions, TokenProvider } from './graph-client.ts';
+export type { BatchItem, BatchItemResult, HttpMethod } from './batch.ts';
+export { MAX_BATCH_ITEMS } from './batch.ts';
+export type { GraphClientEvent, GraphClientListener, WaitReason } from './client-events.ts';
+export type { GraphPage } from './page.ts';
+export { INTUNE_PUBLISHED_LIMITS, RateBudget } from './rate-budget.ts';
+export type { BudgetUnit, BudgetWait, RateBudgetOptions, RateLimits } from './rate-budget.ts';
+export { DEFAULT_RETRY_POLICY } from './retry-policy.ts';
+export type { RetryPolicy } from './retry-policy.ts';
+export { systemTime } from './time.ts';
+export type { TimeSource } from './time.ts';
+export { parseGraphError } from './graph-error.ts';
+export type { GraphErrorDetails } from './graph-error.ts';
+export { FORBIDDEN_CHECKS, intunePermissionLabel, portalLabelOf, problemFromResponse } from './problems.ts';
+export { throttleAreaOf } from './throttle-area.ts';
+export type { RequestKind, ThrottleArea } from './throttle-area.ts';
+export * as graphPaths from './graph-paths.ts';
+export type { CollectionPath, DeviceActionName, EntityPath } from './graph-paths.ts';
