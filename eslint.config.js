@@ -16,6 +16,17 @@ export default tseslint.config(
     },
   },
   {
+    // MSAL lives behind the auth service; everything else sees tokens through a provider.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/core/auth/**', 'src/emulator/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'Only src/main may import electron.' }],
+        patterns: [{ group: ['@azure/msal-*'], message: 'Only src/core/auth may use MSAL.' }],
+      }],
+    },
+  },
+  {
     // The demo tenant must stay free of anything the client side uses, so the
     // app, the CLI and tests can all start it in plain Node.
     files: ['src/emulator/**/*.ts'],
