@@ -1,0 +1,170 @@
+// Reading device lists: the search resolved once into a set of rows, then the count, the page
+// and the facets computed over it, each driven from whichever side is cheaper.
+//
+// Why a set: one search serves a count and a page (and SQLite's FTS5 estimates are guesses), so
+// the matches are collected once per request into temp.device_hits, whose size is then known.
+// - Few matches: start from them (a lookup each) and sort them.
+// - Many matches: walk the sort index (or the filter's index) and keep rows that are in the set;
+//   a page of 50 is full after about 50 × devices / matches steps.
+import type { SQLInputValue, SQLOutputValue, StatementSync } from 'node:sqlite';
+import { DEVICE_COLUMNS, toDeviceRow } from './device-columns.ts';
+import type { DeviceColumn, DeviceRow } from './device-columns.ts';
+import { facetsSql, sumFacets } from './device-facets.ts';
+import type { DeviceFacets } from './device-facets.ts';
+import { encodeCursor, joinWhere, whereSql } from './device-query.ts';
+import type { CompiledFilter, CompiledQuery, Where } from './device-query.ts';
+import { SCANNED_COLUMNS_SQL, ftsPhrase } from './device-search.ts';
+import type { SearchPlan } from './device-search.ts';
+import type { SlotTables } from './slots.ts';
+
+/** Prepared statements by SQL text (the store's cache). */
+export type Statements = (sql: string) => StatementSync;
+
+const HITS_TABLE = 'temp.device_hits';
+export const CREATE_HITS_TABLE = `CREATE TEMP TABLE IF NOT EXISTS device_hits (row INTEGER PRIMARY KEY)`;
+
+const SELECT_DEVICE = DEVICE_COLUMNS.map((c) => `d."${c.name}"`).join(', ');
+const IN_HITS = `+d.row IN (SELECT row FROM ${HITS_TABLE})`;
+
+/**
+ * Sort columns with an index on (column, id) (see migrations.ts), by index name without the
+ * slot suffix: their pages are found by seeking, not scanning.
+ */
+const SORT_INDEXES: ReadonlyMap<DeviceColumn, string> = new Map([
+  ['id', 'devices_id'],
+  ['deviceName', 'devices_name'],
+  ['lastSyncDateTime', 'devices_last_sync'],
+]);
+
+/** The matches, once collected: how many, and whether the set in temp.device_hits applies. */
+export type Hits = { readonly searched: false } | { readonly searched: true; readonly count: number };
+
+/**
+ * Puts the rows matching the search into temp.device_hits. `termsStartingWith` lists the
+ * index's trigrams that begin with a two-character pair. Call inside the read transaction.
+ */
+export function collectHits(sql: Statements, t: SlotTables, plan: SearchPlan, termsStartingWith: (pair: string) => readonly string[]): Hits {
+  if (plan.kind === 'all') return { searched: false };
+  sql(`DELETE FROM ${HITS_TABLE}`).run();
+  let inserted: number;
+  switch (plan.kind) {
+    case 'index': {
+      const alternatives = [...plan.phrases, ...plan.pairs.flatMap(termsStartingWith)].map(ftsPhrase);
+      // No trigram starts with the pair: nothing can match.
+      if (alternatives.length === 0) return { searched: true, count: 0 };
+      const match = alternatives.join(' OR ');
+      if (plan.upnContains !== undefined) {
+        inserted = Number(sql(`INSERT INTO ${HITS_TABLE}(row) SELECT d.row FROM ${t.devices} d WHERE d.row IN (SELECT rowid FROM ${t.search} WHERE ${t.search} MATCH ? AND rowid > 0) AND d."userPrincipalName" LIKE ? ESCAPE '\\'`).run(match, plan.upnContains).changes);
+        break;
+      }
+      // Devices whose own fields match, then devices of the models that match.
+      inserted = Number(sql(`INSERT INTO ${HITS_TABLE}(row) SELECT rowid FROM ${t.search} WHERE ${t.search} MATCH ? AND rowid > 0`).run(match).changes);
+      inserted += Number(sql(`INSERT OR IGNORE INTO ${HITS_TABLE}(row) SELECT d.row FROM ${t.devices} d WHERE d."model" IN (SELECT m.model FROM ${t.models} m WHERE m.id IN (SELECT -rowid FROM ${t.search} WHERE ${t.search} MATCH ? AND rowid < 0))`).run(match).changes);
+      break;
+    }
+    case 'scan': {
+      const columns = plan.columns === 'upn' ? ['d."userPrincipalName"'] : SCANNED_COLUMNS_SQL;
+      const tests = plan.patterns.flatMap((pattern) => columns.map((column) => ({ sql: `${column} LIKE ? ESCAPE '\\'`, pattern })));
+      inserted = Number(sql(`INSERT INTO ${HITS_TABLE}(row) SELECT d.row FROM ${t.devices} d WHERE ${tests.map((x) => x.sql).join(' OR ')}`).run(...tests.map((x) => x.pattern)).changes);
+      break;
+    }
+  }
+  return { searched: true, count: inserted };
+}
+
+/** About how many devices the slot holds, in O(1): rows are numbered from 1. */
+function rowEstimate(sql: Statements, t: SlotTables): number {
+  const row = sql(`SELECT max(row) AS n FROM ${t.devices}`).get() as { n: number | null };
+  return Math.max(1, Number(row.n ?? 0));
+}
+
+/**
+ * Counting matches that pass filters: start from the matches (a lookup each) when they are
+ * few, or fewer than a quarter of all devices and no index serves the filter; otherwise start
+ * from the filter (its index, or a scan) and test each row against the set.
+ */
+const FEW_HITS = 2000;
+const DRIVE_FROM_HITS = 0.25;
+
+export function countDevices(sql: Statements, t: SlotTables, filter: CompiledFilter, hits: Hits): number {
+  const count = (from: string, where: Where): number => Number((sql(`SELECT count(*) AS n FROM ${from} ${whereSql(where)}`).get(...where.params) as { n: number }).n);
+  if (!hits.searched) return count(`${t.devices} d`, filter);
+  if (filter.clauses.length === 0 || hits.count === 0) return hits.count;
+  const fromHits = hits.count < FEW_HITS || (!filter.seekable && hits.count < DRIVE_FROM_HITS * rowEstimate(sql, t));
+  if (fromHits) return count(`${HITS_TABLE} h CROSS JOIN ${t.devices} d ON d.row = h.row`, filter);
+  return count(`${t.devices} d`, joinWhere(filter, { clauses: [IN_HITS], params: [] }));
+}
+
+/**
+ * One page in (sort column, id) order. Nulls sort first going up and last going down, as in
+ * SQLite. For an indexed sort column the rows with and without a value are read as two
+ * ranges, each found by seeking the index from the cursor, so page 2000 costs what page 1 does.
+ */
+export function devicePage(sql: Statements, t: SlotTables, q: CompiledQuery, filter: Where, hits: Hits): { rows: DeviceRow[]; next: string | undefined } {
+  const { column, direction } = q.sort;
+  const col = `d."${column}"`;
+  const dir = direction === 'asc' ? 'ASC' : 'DESC';
+  const beyond = direction === 'asc' ? '>' : '<';
+  const after = q.after;
+  const sortIndex = SORT_INDEXES.get(column);
+  if (hits.searched && hits.count === 0) return { rows: [], next: undefined };
+
+  let from = `${t.devices} d`;
+  let where = filter;
+  if (hits.searched) {
+    const walkIndex = sortIndex !== undefined && hits.count * hits.count > (q.limit + 1) * rowEstimate(sql, t);
+    if (walkIndex) {
+      from = `${t.devices} d INDEXED BY ${sortIndex}_${t.slot}`;
+      where = joinWhere(filter, { clauses: [IN_HITS], params: [] });
+    } else {
+      from = `${HITS_TABLE} h CROSS JOIN ${t.devices} d ON d.row = h.row`;
+    }
+  }
+
+  const stored: Record<string, SQLOutputValue>[] = [];
+  const take = (extra: Where | undefined, order: string): void => {
+    const w = joinWhere(where, extra);
+    stored.push(...sql(`SELECT ${SELECT_DEVICE} FROM ${from} ${whereSql(w)} ORDER BY ${order} LIMIT ?`).all(...w.params, q.limit + 1 - stored.length));
+  };
+  if (column === 'id') {
+    take(after ? { clauses: [`d."id" ${beyond} ?`], params: [after.id] } : undefined, `d."id" ${dir}`);
+  } else if (sortIndex === undefined) {
+    // No index to seek: one pass, with the cursor as a condition.
+    const cursor: Where | undefined = !after
+      ? undefined
+      : after.value === null
+        ? direction === 'asc'
+          ? { clauses: [`((${col} IS NULL AND d."id" > ?) OR ${col} IS NOT NULL)`], params: [after.id] }
+          : { clauses: [`${col} IS NULL AND d."id" < ?`], params: [after.id] }
+        : direction === 'asc'
+          ? { clauses: [`(${col}, d."id") > (?, ?)`], params: [after.value, after.id] }
+          : { clauses: [`((${col}, d."id") < (?, ?) OR ${col} IS NULL)`], params: [after.value, after.id] };
+    take(cursor, `${col} ${dir}, d."id" ${dir}`);
+  } else {
+    const ranges: ('nulls' | 'values')[] = direction === 'asc' ? ['nulls', 'values'] : ['values', 'nulls'];
+    let start = 0;
+    let resume: Where | undefined;
+    if (after) {
+      start = ranges.indexOf(after.value === null ? 'nulls' : 'values');
+      resume = after.value === null ? { clauses: [`d."id" ${beyond} ?`], params: [after.id] } : { clauses: [`(${col}, d."id") ${beyond} (?, ?)`], params: [after.value, after.id] };
+    }
+    for (let i = start; i < ranges.length && stored.length <= q.limit; i++) {
+      const nulls = ranges[i] === 'nulls';
+      // Most columns have no nulls at all: one seek of the index says so.
+      if (nulls && !sql(`SELECT 1 AS found FROM ${t.devices} WHERE "${column}" IS NULL LIMIT 1`).get()) continue;
+      const range: Where = { clauses: [nulls ? `${col} IS NULL` : `${col} IS NOT NULL`], params: [] };
+      take(joinWhere(range, i === start ? resume : undefined), nulls ? `d."id" ${dir}` : `${col} ${dir}, d."id" ${dir}`);
+    }
+  }
+  const shown = stored.slice(0, q.limit);
+  const last = shown[shown.length - 1];
+  const next = stored.length > q.limit && last ? encodeCursor(q.sort, { value: (last[column] ?? null) as SQLInputValue, id: String(last['id']) }) : undefined;
+  return { rows: shown.map((r) => toDeviceRow(r)), next };
+}
+
+export function deviceFacets(sql: Statements, t: SlotTables, filter: Where, hits: Hits, now: number, asOf: string | undefined): DeviceFacets {
+  if (hits.searched && hits.count === 0) return sumFacets([], asOf);
+  const from = hits.searched ? `${HITS_TABLE} h CROSS JOIN ${t.devices} d ON d.row = h.row` : `${t.devices} d`;
+  const query = facetsSql(from, whereSql(filter), now);
+  return sumFacets(sql(query.sql).all(...query.params, ...filter.params), asOf);
+}

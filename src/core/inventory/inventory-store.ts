@@ -1,0 +1,449 @@
+// One tenant's offline inventory: every list a technician sees is read from here.
+// Open it with openInventory() (inventory-files.ts), which also deals with a damaged file.
+import type { ManagedDevice } from '@microsoft/microsoft-graph-types-beta';
+import type { DatabaseSync, SQLInputValue, SQLOutputValue, StatementSync } from 'node:sqlite';
+import { ProblemError } from '../problem.ts';
+import { DEVICE_COLUMNS, toDeviceRow } from './device-columns.ts';
+import type { DeviceRow } from './device-columns.ts';
+import { checkDevices } from './device-batch.ts';
+import { DocumentShapes } from './device-documents.ts';
+import type { DeviceFacets } from './device-facets.ts';
+import { compileFilter, compileQuery, joinWhere, userWhere, whereSql } from './device-query.ts';
+import type { CompiledFilter, DeviceFilter, DeviceQuery, Where } from './device-query.ts';
+import { CREATE_HITS_TABLE, collectHits, countDevices, deviceFacets, devicePage } from './device-reads.ts';
+import type { Hits, Statements } from './device-reads.ts';
+import { planSearch } from './device-search.ts';
+import type { SearchPlan } from './device-search.ts';
+import { indexDeviceSql, rememberModel, unindexDeviceSql } from './device-search-index.ts';
+import { checkEntities, entityTable } from './entity-tables.ts';
+import type { EntityKind, EntityRow, InventoryEntities } from './entity-tables.ts';
+import { openConnection, translateDamage } from './connection.ts';
+import { SnapshotWriter } from './snapshot-writer.ts';
+import { createSearchTermTables, dropSlot, otherSlot, readLiveSlot, slotTables } from './slots.ts';
+import type { Slot, SlotTables } from './slots.ts';
+import { listRuns, recordRun } from './sync-runs.ts';
+import type { IncrementalRunRecord, SyncRun } from './sync-runs.ts';
+import { inTransaction } from './transactions.ts';
+
+export interface DevicePage {
+  readonly rows: readonly DeviceRow[];
+  /** Devices matching the search and filters, on every page. */
+  readonly total: number;
+  /** Pass as `after` for the next page; absent on the last page. */
+  readonly next?: string;
+  /** When the data was read from Graph (ISO 8601); absent before the first sync. */
+  readonly asOf?: string;
+}
+
+export type DeviceLookup =
+  | { readonly kind: 'found'; readonly device: ManagedDevice; readonly row: DeviceRow; readonly asOf?: string }
+  | { readonly kind: 'notFound' }
+  | { readonly kind: 'ambiguous'; readonly candidates: readonly DeviceRow[] };
+
+export interface InventoryStatus {
+  readonly deviceCount: number;
+  readonly asOf?: string;
+  /** Newest lastSyncDateTime stored (ISO 8601): an incremental run asks Graph for devices after it. */
+  readonly deviceWatermark?: string;
+  /** A full snapshot is being staged (by this process or another). */
+  readonly snapshotInProgress: boolean;
+}
+
+export interface EntityPage<K extends EntityKind> {
+  readonly rows: readonly EntityRow[];
+  readonly total: number;
+  readonly next?: string;
+  readonly asOf?: string;
+  /** Only so callers can tie a page to its kind. */
+  readonly kind: K;
+}
+
+export interface EntityListQuery {
+  /** Contains, case-insensitive, over the display name and the detail (UPN, publisher…). */
+  readonly search?: string;
+  readonly limit?: number;
+  readonly after?: string;
+}
+
+const SELECT_DEVICE = DEVICE_COLUMNS.map((c) => `d."${c.name}"`).join(', ');
+const EXPORT_PAGE = 1000;
+/**
+ * The snapshot writer mostly appends, so a small page cache serves it as well as a large one
+ * (measured), and keeps a sync's memory down; the store's own connection keeps the default,
+ * which holds the device lists and their indexes for queries.
+ */
+const WRITER_CACHE_KIB = 8_192;
+const MAX_STATEMENTS = 256;
+
+export class InventoryStore {
+  readonly tenantId: string;
+  /** The database file. */
+  readonly path: string;
+  private readonly db: DatabaseSync;
+  private readonly clock: () => number;
+  private readonly shapes: DocumentShapes;
+  private readonly statements = new Map<string, StatementSync>();
+  private readonly sql: Statements;
+  private readonly writers = new Set<SnapshotWriter>();
+  private readonly onClose: (() => void) | undefined;
+  private closed = false;
+
+  /** Use openInventory(): it creates, migrates and checks the file first. Takes ownership of `db`. */
+  constructor(options: { readonly db: DatabaseSync; readonly path: string; readonly tenantId: string; readonly clock?: () => number; readonly onClose?: () => void }) {
+    this.db = options.db;
+    this.path = options.path;
+    this.tenantId = options.tenantId;
+    this.clock = options.clock ?? Date.now;
+    this.onClose = options.onClose;
+    this.shapes = new DocumentShapes(this.db);
+    this.sql = (text) => this.statement(text);
+    createSearchTermTables(this.db);
+    this.db.exec(CREATE_HITS_TABLE);
+    this.dropFinishedSlot();
+  }
+
+  // Reading devices
+
+  queryDevices(query: DeviceQuery = {}): DevicePage {
+    const compiled = compileQuery(query, this.clock());
+    return this.read((slot) => {
+      const tables = slotTables(slot);
+      const filter = filterWhere(compiled.filter, tables);
+      const hits = this.collectHits(tables, compiled.search);
+      const total = countDevices(this.sql, tables, filter, hits);
+      const page = devicePage(this.sql, tables, compiled, filter, hits);
+      return withOptional({ rows: page.rows, total }, { next: page.next, asOf: this.asOf() });
+    });
+  }
+
+  /** Every matching row, in order, read a thousand at a time (each batch its own read). */
+  *exportRows(query: Omit<DeviceQuery, 'limit'> = {}): Generator<DeviceRow, void, undefined> {
+    let after = query.after;
+    for (;;) {
+      const compiled = compileQuery({ ...query, limit: EXPORT_PAGE, ...(after === undefined ? {} : { after }) }, this.clock());
+      const page = this.read((slot) => {
+        const tables = slotTables(slot);
+        return devicePage(this.sql, tables, compiled, filterWhere(compiled.filter, tables), this.collectHits(tables, compiled.search));
+      });
+      yield* page.rows;
+      if (page.next === undefined) return;
+      after = page.next;
+    }
+  }
+
+  /** By id, or by device name when no id matches (names are not unique: several come back as candidates). */
+  getDevice(idOrName: string): DeviceLookup {
+    const key = idOrName.trim();
+    if (key === '') return { kind: 'notFound' };
+    return this.read((slot) => {
+      const t = slotTables(slot);
+      const byId = this.statement(`SELECT ${SELECT_DEVICE}, doc.shape AS _shape, doc.body AS _body FROM ${t.devices} d JOIN ${t.documents} doc ON doc.row = d.row WHERE d."id" = ?`).get(key);
+      if (byId) return this.found(byId);
+      const byName = this.statement(`SELECT ${SELECT_DEVICE}, doc.shape AS _shape, doc.body AS _body FROM ${t.devices} d JOIN ${t.documents} doc ON doc.row = d.row WHERE d."deviceName" = ? ORDER BY d."id" LIMIT 26`).all(key);
+      if (byName.length === 0) return { kind: 'notFound' };
+      if (byName.length === 1) return this.found(byName[0] as Record<string, SQLOutputValue>);
+      return { kind: 'ambiguous', candidates: byName.map((r) => toDeviceRow(r)) };
+    });
+  }
+
+  /** Counts for the dashboard, over all devices or those matching a search and filters. */
+  facets(query: { readonly search?: string; readonly filter?: DeviceFilter } = {}): DeviceFacets {
+    const now = this.clock();
+    const filter = compileFilter(query.filter ?? {}, now);
+    const plan = planSearch(query.search);
+    return this.read((slot) => {
+      const t = slotTables(slot);
+      return deviceFacets(this.sql, t, filterWhere(filter, t), this.collectHits(t, plan), now, this.asOf());
+    });
+  }
+
+  status(): InventoryStatus {
+    return this.read((slot) => {
+      const state = this.statement('SELECT devices_as_of, device_watermark, staging_run FROM inventory_state WHERE id = 1').get() as { devices_as_of: string | null; device_watermark: string | null; staging_run: number | null };
+      const count = this.statement(`SELECT count(*) AS n FROM ${slotTables(slot).devices}`).get() as { n: number };
+      return withOptional({ deviceCount: Number(count.n), snapshotInProgress: state.staging_run !== null }, { asOf: state.devices_as_of ?? undefined, deviceWatermark: state.device_watermark ?? undefined });
+    });
+  }
+
+  /** Newest lastSyncDateTime seen (ISO 8601), or undefined before the first sync. */
+  deviceWatermark(): string | undefined {
+    return this.status().deviceWatermark;
+  }
+
+  syncRuns(limit = 20, entity?: string): readonly SyncRun[] {
+    return this.read(() => listRuns(this.db, limit, entity));
+  }
+
+  // Writing devices
+
+  /**
+   * Starts a full snapshot on a connection of its own. Leftovers of a snapshot that was killed
+   * are dropped first. Commit or abort it; closing the store aborts it.
+   */
+  beginFullSnapshot(): SnapshotWriter {
+    this.assertOpen();
+    const writer: SnapshotWriter = new SnapshotWriter(openConnection(this.path, { cacheKiB: WRITER_CACHE_KIB }), this.path, this.clock, () => this.writers.delete(writer));
+    this.writers.add(writer);
+    return writer;
+  }
+
+  /** Adds or replaces devices in the live data, in one transaction. `asOf` becomes the data's as-of time. */
+  upsertDevices(devices: readonly ManagedDevice[], asOf: string): number {
+    const checked = checkDevices(devices);
+    checkAsOf(asOf);
+    return this.write((slot) => {
+      const t = slotTables(slot);
+      const columns = DEVICE_COLUMNS.map((c) => `"${c.name}"`).join(', ');
+      const insertDevice = this.statement(`INSERT INTO ${t.devices}(${columns}) VALUES (${DEVICE_COLUMNS.map(() => '?').join(', ')})`);
+      const insertDocument = this.statement(`INSERT INTO ${t.documents}(row, shape, body) VALUES (?, ?, ?)`);
+      const index = this.statement(indexDeviceSql(t));
+      let newest: number | undefined;
+      const documents = this.shapes.encodeAll(devices);
+      for (let i = 0; i < checked.length; i++) {
+        const { projected } = checked[i] as (typeof checked)[number];
+        this.removeDeviceRow(t, projected.id);
+        const row = Number(insertDevice.run(...projected.values).lastInsertRowid);
+        const doc = documents[i] as (typeof documents)[number];
+        insertDocument.run(row, doc.shape, doc.body);
+        index.run(row);
+        rememberModel(this.sql, t, projected.model);
+        if (projected.lastSyncMs !== null && (newest === undefined || projected.lastSyncMs > newest)) newest = projected.lastSyncMs;
+      }
+      const state = this.statement('SELECT device_watermark FROM inventory_state WHERE id = 1').get() as { device_watermark: string | null };
+      const previous = state.device_watermark === null ? undefined : Date.parse(state.device_watermark);
+      const watermark = newest === undefined || (previous !== undefined && previous >= newest) ? state.device_watermark : new Date(newest).toISOString();
+      this.statement('UPDATE inventory_state SET devices_as_of = ?, device_watermark = ? WHERE id = 1').run(asOf, watermark);
+      return checked.length;
+    });
+  }
+
+  /** Removes devices by id from the live data, in one transaction; returns how many were there. */
+  removeDevices(ids: readonly string[]): number {
+    return this.write((slot) => {
+      const t = slotTables(slot);
+      let removed = 0;
+      for (const id of ids) if (typeof id === 'string' && this.removeDeviceRow(t, id)) removed++;
+      return removed;
+    });
+  }
+
+  /** The sync engine's record of an incremental run it made with upsertDevices and removeDevices. */
+  recordIncrementalRun(run: IncrementalRunRecord): number {
+    return this.write(() =>
+      recordRun(this.db, run.entity ?? 'devices', 'incremental', {
+        status: run.status, startedAt: run.startedAt, finishedAt: run.finishedAt, asOf: run.asOf,
+        itemCount: null, upserted: run.upserted, removed: run.removed, error: run.error ?? null,
+      }),
+    );
+  }
+
+  // Other entities
+
+  /** Replaces every entity of a kind, in one transaction; readers see the old set until it commits. */
+  replaceEntities<K extends EntityKind>(kind: K, items: readonly InventoryEntities[K][], asOf: string): number {
+    const rows = checkEntities(kind, items);
+    checkAsOf(asOf);
+    const table = entityTable(kind);
+    const startedAt = new Date(this.clock()).toISOString();
+    return this.write(() => {
+      this.statement(`DELETE FROM ${table}`).run();
+      const insert = this.statement(`INSERT OR REPLACE INTO ${table}(id, display_name, detail, odata_type, json) VALUES (?, ?, ?, ?, ?)`);
+      for (const r of rows) insert.run(r.id, r.displayName, r.detail, r.odataType, r.json);
+      this.statement('INSERT OR REPLACE INTO entity_sets(entity, as_of) VALUES (?, ?)').run(kind, asOf);
+      recordRun(this.db, kind, 'full', { status: 'succeeded', startedAt, finishedAt: new Date(this.clock()).toISOString(), asOf, itemCount: rows.length, upserted: null, removed: null, error: null });
+      return rows.length;
+    });
+  }
+
+  upsertEntities<K extends EntityKind>(kind: K, items: readonly InventoryEntities[K][], asOf: string): number {
+    const rows = checkEntities(kind, items);
+    checkAsOf(asOf);
+    const table = entityTable(kind);
+    return this.write(() => {
+      const insert = this.statement(`INSERT OR REPLACE INTO ${table}(id, display_name, detail, odata_type, json) VALUES (?, ?, ?, ?, ?)`);
+      for (const r of rows) insert.run(r.id, r.displayName, r.detail, r.odataType, r.json);
+      this.statement('INSERT OR REPLACE INTO entity_sets(entity, as_of) VALUES (?, ?)').run(kind, asOf);
+      return rows.length;
+    });
+  }
+
+  removeEntities(kind: EntityKind, ids: readonly string[]): number {
+    const table = entityTable(kind);
+    return this.write(() => {
+      const remove = this.statement(`DELETE FROM ${table} WHERE id = ?`);
+      let removed = 0;
+      for (const id of ids) removed += Number(remove.run(id).changes);
+      return removed;
+    });
+  }
+
+  getEntity<K extends EntityKind>(kind: K, id: string): InventoryEntities[K] | undefined {
+    const table = entityTable(kind);
+    return this.read(() => {
+      const row = this.statement(`SELECT id, detail, json FROM ${table} WHERE id = ?`).get(id) as { id: string; detail: string | null; json: string } | undefined;
+      if (!row) return undefined;
+      const value = JSON.parse(row.json) as object;
+      return (kind === 'serviceConfiguration' ? { key: row.id, type: row.detail ?? '', value } : value) as InventoryEntities[K];
+    });
+  }
+
+  /** A page of entities by display name (then id), with keyset paging. */
+  listEntities<K extends EntityKind>(kind: K, query: EntityListQuery = {}): EntityPage<K> {
+    const table = entityTable(kind);
+    const limit = query.limit ?? 50;
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new ProblemError({ code: 'badRequest', message: `A page holds 1 to 1000 items, not ${String(limit)}.` });
+    const clauses: string[] = [];
+    const params: SQLInputValue[] = [];
+    const search = (query.search ?? '').trim();
+    if (search !== '') {
+      const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      clauses.push(`(display_name LIKE ? ESCAPE '\\' OR detail LIKE ? ESCAPE '\\')`);
+      params.push(pattern, pattern);
+    }
+    const base: Where = { clauses, params };
+    const after = query.after === undefined ? undefined : decodeEntityCursor(query.after, kind);
+    return this.read(() => {
+      const total = Number((this.statement(`SELECT count(*) AS n FROM ${table} ${whereSql(base)}`).get(...base.params) as { n: number }).n);
+      const where = after ? joinWhere(base, { clauses: ['(display_name, id) > (?, ?)'], params: [after.name, after.id] }) : base;
+      const rows = this.statement(`SELECT id, display_name, detail, odata_type FROM ${table} ${whereSql(where)} ORDER BY display_name, id LIMIT ?`).all(...where.params, limit + 1) as unknown as { id: string; display_name: string; detail: string | null; odata_type: string | null }[];
+      const shown = rows.slice(0, limit).map((r) => ({ id: r.id, displayName: r.display_name, detail: r.detail, odataType: r.odata_type }));
+      const last = shown[shown.length - 1];
+      const asOf = this.statement('SELECT as_of FROM entity_sets WHERE entity = ?').get(kind) as { as_of: string } | undefined;
+      return withOptional({ rows: shown, total, kind }, {
+        next: rows.length > limit && last ? Buffer.from(JSON.stringify({ k: kind, n: last.displayName, i: last.id }), 'utf8').toString('base64url') : undefined,
+        asOf: asOf?.as_of,
+      });
+    });
+  }
+
+  // Lifecycle
+
+  get isOpen(): boolean {
+    return !this.closed;
+  }
+
+  /** Aborts any snapshot still open on this store and closes the file. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const writer of [...this.writers]) {
+      try {
+        writer.abort('The inventory was closed before the sync finished.');
+      } catch {
+        // Closing anyway: whatever was staged is dropped by the next snapshot.
+      }
+    }
+    this.statements.clear();
+    if (this.db.isOpen) this.db.close();
+    this.onClose?.();
+  }
+
+  // Internals
+
+  private found(stored: Record<string, SQLOutputValue>): DeviceLookup {
+    const device = this.shapes.decode<ManagedDevice>(Number(stored['_shape']), String(stored['_body']));
+    return withOptional({ kind: 'found' as const, device, row: toDeviceRow(stored) }, { asOf: this.asOf() });
+  }
+
+  private asOf(): string | undefined {
+    const row = this.statement('SELECT devices_as_of FROM inventory_state WHERE id = 1').get() as { devices_as_of: string | null } | undefined;
+    return row?.devices_as_of ?? undefined;
+  }
+
+  private collectHits(t: SlotTables, plan: SearchPlan): Hits {
+    return collectHits(this.sql, t, plan, (pair) => this.termsStartingWith(t, pair));
+  }
+
+  /** The index's trigrams that start with a two-character pair (a few dozen at most). */
+  private termsStartingWith(t: SlotTables, pair: string): readonly string[] {
+    const rows = this.statement(`SELECT term FROM temp.${t.searchTerms} WHERE term >= ?1 AND term < ?1 || char(1114111)`).all(pair) as { term: string }[];
+    return rows.map((r) => r.term).filter((term) => term.startsWith(pair));
+  }
+
+  /** Removes one device (row, document, search line and its index entry); false if it was not there. */
+  private removeDeviceRow(t: SlotTables, id: string): boolean {
+    const found = this.statement(`SELECT row FROM ${t.devices} WHERE "id" = ?`).get(id) as { row: number } | undefined;
+    if (!found) return false;
+    const row = Number(found.row);
+    this.statement(unindexDeviceSql(t)).run(row);
+    this.statement(`DELETE FROM ${t.documents} WHERE row = ?`).run(row);
+    this.statement(`DELETE FROM ${t.devices} WHERE row = ?`).run(row);
+    return true;
+  }
+
+  /** After a snapshot committed in a process that was killed before it dropped the old slot. */
+  private dropFinishedSlot(): void {
+    const state = this.db.prepare('SELECT live_slot, staging_run FROM inventory_state WHERE id = 1').get() as { live_slot: Slot; staging_run: number | null };
+    if (state.staging_run !== null) return;
+    const idle = slotTables(otherSlot(state.live_slot));
+    const exists = this.db.prepare(`SELECT 1 AS found FROM sqlite_schema WHERE name = ?`).get(idle.devices);
+    if (!exists) return;
+    inTransaction(this.db, 'write', () => {
+      const now = this.db.prepare('SELECT live_slot, staging_run FROM inventory_state WHERE id = 1').get() as { live_slot: Slot; staging_run: number | null };
+      if (now.staging_run === null) dropSlot(this.db, otherSlot(now.live_slot));
+    });
+  }
+
+  private statement(sql: string): StatementSync {
+    let statement = this.statements.get(sql);
+    if (statement) {
+      // Least recently used goes first when the cache is full.
+      this.statements.delete(sql);
+    } else {
+      statement = this.db.prepare(sql);
+      if (this.statements.size >= MAX_STATEMENTS) {
+        const oldest = this.statements.keys().next().value;
+        if (oldest !== undefined) this.statements.delete(oldest);
+      }
+    }
+    this.statements.set(sql, statement);
+    return statement;
+  }
+
+  private read<T>(work: (slot: Slot) => T): T {
+    this.assertOpen();
+    try {
+      return inTransaction(this.db, 'read', () => work(readLiveSlot(this.db)));
+    } catch (error) {
+      throw translateDamage(error, this.path);
+    }
+  }
+
+  private write<T>(work: (slot: Slot) => T): T {
+    this.assertOpen();
+    try {
+      return inTransaction(this.db, 'write', () => work(readLiveSlot(this.db)), () => this.shapes.forget());
+    } catch (error) {
+      throw translateDamage(error, this.path);
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error(`The inventory of tenant ${this.tenantId} is closed`);
+  }
+}
+
+function filterWhere(filter: CompiledFilter, tables: SlotTables): CompiledFilter {
+  return filter.userPrincipalName === undefined ? filter : { ...joinWhere(filter, userWhere(filter.userPrincipalName, tables)), seekable: filter.seekable };
+}
+
+function checkAsOf(asOf: string): void {
+  if (typeof asOf !== 'string' || Number.isNaN(Date.parse(asOf))) throw new ProblemError({ code: 'badRequest', message: `The as-of time must be an ISO 8601 date, not ${JSON.stringify(asOf)}.` });
+}
+
+function decodeEntityCursor(text: string, kind: EntityKind): { name: string; id: string } {
+  try {
+    const body = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as { k?: unknown; n?: unknown; i?: unknown };
+    if (body.k === kind && typeof body.n === 'string' && typeof body.i === 'string') return { name: body.n, id: body.i };
+  } catch {
+    // Reported below.
+  }
+  throw new ProblemError({ code: 'badRequest', message: `That page link is not one this inventory made for ${kind}; start again from the first page.` });
+}
+
+/** `base` plus the optional properties that have a value (exactOptionalPropertyTypes-friendly). */
+function withOptional<T extends object, O extends object>(base: T, optional: O): T & { [K in keyof O]?: Exclude<O[K], undefined> } {
+  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(optional)) if (value !== undefined) out[key] = value;
+  return out as T & { [K in keyof O]?: Exclude<O[K], undefined> };
+}

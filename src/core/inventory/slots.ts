@@ -1,0 +1,107 @@
+// Devices live in one of two slots, a and b, each a set of tables: the projected columns with
+// each device's search line, the full documents, and the trigram index over the search lines. inventory_state.live_slot
+// names the slot readers use; a full snapshot fills the other one and flips the name in the
+// transaction that commits it. Readers read the name and the tables in one read
+// transaction, so they see the old slot or the new one, never a mix.
+//
+// The staging slot is a structural copy of the live one (read from sqlite_schema), so the
+// migrations stay the only place the device tables are defined.
+import type { DatabaseSync } from 'node:sqlite';
+
+export type Slot = 'a' | 'b';
+
+export interface SlotTables {
+  readonly slot: Slot;
+  readonly devices: string;
+  readonly documents: string;
+  /** The FTS5 trigram index over the devices' searched fields (see device-search.ts). */
+  readonly search: string;
+  /** Every distinct model, once: the index holds models by these ids. */
+  readonly models: string;
+  /** The index's term list (an fts5vocab table in each connection's temp schema). */
+  readonly searchTerms: string;
+}
+
+export function slotTables(slot: Slot): SlotTables {
+  return {
+    slot,
+    devices: `devices_${slot}`,
+    documents: `device_documents_${slot}`,
+    search: `device_search_${slot}`,
+    models: `device_models_${slot}`,
+    searchTerms: `device_search_terms_${slot}`,
+  };
+}
+
+/** Per connection: the term lists of both slots' indexes (they find their index when queried). */
+export function createSearchTermTables(db: DatabaseSync): void {
+  for (const slot of ['a', 'b'] as const) {
+    const t = slotTables(slot);
+    db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.${t.searchTerms} USING fts5vocab(main, '${t.search}', 'row')`);
+  }
+}
+
+export function otherSlot(slot: Slot): Slot {
+  return slot === 'a' ? 'b' : 'a';
+}
+
+export function readLiveSlot(db: DatabaseSync): Slot {
+  const row = db.prepare('SELECT live_slot FROM inventory_state WHERE id = 1').get() as { live_slot: string } | undefined;
+  if (row?.live_slot !== 'a' && row?.live_slot !== 'b') throw new Error('inventory_state has no live slot');
+  return row.live_slot;
+}
+
+interface SchemaObject {
+  readonly type: string;
+  readonly name: string;
+  readonly sql: string;
+}
+
+function schemaObjects(db: DatabaseSync, slot: Slot): readonly SchemaObject[] {
+  const t = slotTables(slot);
+  const names = [t.devices, t.documents, t.search, t.models];
+  return db.prepare(`SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND (name IN (?, ?, ?, ?) OR (type = 'index' AND tbl_name IN (?, ?, ?, ?)))`).all(...names, ...names) as unknown as SchemaObject[];
+}
+
+/** A slot's DDL rewritten for the other slot: every name of the slot's own objects renamed. */
+function rewrite(sql: string, names: readonly string[], from: Slot, to: Slot): string {
+  let out = sql;
+  for (const name of names) out = out.replace(new RegExp(`\\b${name}\\b`, 'g'), `${name.slice(0, -from.length)}${to}`);
+  return out;
+}
+
+/**
+ * Creates the tables of `to` shaped like those of `from`, without their secondary indexes
+ * (a bulk load is faster into bare tables; createSlotIndexes adds them before commit).
+ */
+export function createSlotTablesLike(db: DatabaseSync, from: Slot, to: Slot): void {
+  const objects = schemaObjects(db, from);
+  const names = objects.map((o) => o.name);
+  for (const o of objects) if (o.type === 'table') db.exec(rewrite(o.sql, names, from, to));
+}
+
+export function createSlotIndexesLike(db: DatabaseSync, from: Slot, to: Slot): void {
+  const objects = schemaObjects(db, from);
+  const names = objects.map((o) => o.name);
+  for (const o of objects) if (o.type === 'index') db.exec(rewrite(o.sql, names, from, to));
+}
+
+/**
+ * Tunes a slot's empty search index for being filled in one go: merging segments only once
+ * 16 pile up (instead of 4) and 8 kB leaves (one database page) measured about a fifth less CPU
+ * to build 100,000 lines, with no measurable cost to queries.
+ */
+export function tuneSearchIndex(db: DatabaseSync, slot: Slot): void {
+  const { search } = slotTables(slot);
+  db.exec(`INSERT INTO ${search}(${search}, rank) VALUES ('automerge', 16)`);
+  db.exec(`INSERT INTO ${search}(${search}, rank) VALUES ('pgsz', 8000)`);
+}
+
+/** Drops every table of a slot (their indexes and the index's shadow tables go with them). */
+export function dropSlot(db: DatabaseSync, slot: Slot): void {
+  const tables = slotTables(slot);
+  db.exec(`DROP TABLE IF EXISTS ${tables.search}`);
+  db.exec(`DROP TABLE IF EXISTS ${tables.models}`);
+  db.exec(`DROP TABLE IF EXISTS ${tables.documents}`);
+  db.exec(`DROP TABLE IF EXISTS ${tables.devices}`);
+}
