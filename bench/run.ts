@@ -1,8 +1,30 @@
-// `npm run bench`: every benchmark, printed as tables and merged into bench/results.json.
+// `npm run bench [-- emulator|inventory|sync ...]`: the benchmarks, printed as tables and
+// merged into bench/results.json. With no names, all of them run, one after another, so no
+// benchmark shares the machine with another.
 import { benchEmulator } from './emulator.bench.ts';
+import { benchInventory } from './inventory.bench.ts';
+import { benchSync } from './sync.bench.ts';
+import type { Row } from './results-file.ts';
 import { mergeResults, printTable, RESULTS_PATH } from './results-file.ts';
 
-const emulator = await benchEmulator();
-printTable('Demo tenant (issue 2)', emulator.rows);
-mergeResults(emulator.figures);
+type Bench = () => Promise<{ readonly rows: Row[]; readonly figures: Record<string, number> }>;
+
+const BENCHES: Readonly<Record<string, readonly [string, Bench]>> = {
+  emulator: ['Demo tenant (issue 2)', benchEmulator],
+  inventory: ['Inventory store: (b) search and (d) ingest (issue 3)', benchInventory],
+  sync: ['Sync: (a) full sync and (c) incremental refresh (issue 3)', benchSync],
+};
+
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !(name in BENCHES));
+if (unknown.length > 0) {
+  process.stderr.write(`Unknown benchmark ${unknown.join(', ')}; choose from ${Object.keys(BENCHES).join(', ')}.\n`);
+  process.exit(2);
+}
+for (const name of asked.length > 0 ? asked : Object.keys(BENCHES)) {
+  const [title, bench] = BENCHES[name] as readonly [string, Bench];
+  const result = await bench();
+  printTable(title, result.rows);
+  mergeResults(result.figures);
+}
 process.stdout.write(`Figures written to ${RESULTS_PATH}\n`);

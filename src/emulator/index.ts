@@ -85,6 +85,8 @@ async function start(options: DemoTenantOptions, folder: ReturnType<typeof openD
     setDeviceDetailSeed(data.graph, data.seed);
     const applied = replayJournal(data.graph, saved, log);
     if (applied > 0) log(`${tenant.displayName}: replayed ${applied} saved writes.`);
+    // Put devices in paging order now, so the first list request does not pay for the sort.
+    managedDevices(data.graph).values();
     tenants.set(tenant.id, tenantServices({ graph: data.graph, journal, clock, seed: options.seed, actionDelays, knownUsers: data.knownUsers }));
   }
 

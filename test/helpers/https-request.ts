@@ -30,6 +30,8 @@ export function httpsRequest(url: string, options: HttpsRequestOptions): Promise
         for (const [k, v] of Object.entries(res.headers)) {
           if (v !== undefined) flat[k] = Array.isArray(v) ? v.join('\n') : v;
         }
+        // Trailers (Server-Timing on streamed pages) arrive after the body; they read like headers.
+        for (const [k, v] of Object.entries(res.trailers)) if (v !== undefined) flat[k.toLowerCase()] = v;
         resolve({ status: res.statusCode ?? 0, headers: flat, text: Buffer.concat(chunks).toString('utf8') });
       });
       res.on('error', reject);
