@@ -4,7 +4,7 @@
 // its own small transaction; readers keep using the live slot. commit() builds the search
 // index and the secondary indexes on the staged slot and flips inventory_state.live_slot in
 // one transaction, so readers see the old snapshot until that commits and the new one after.
-// (The search index is built there from the staged rows, in SQLite: one pass, no JS.)
+// (The search index and the model list are built there from the staged rows, in SQLite.)
 // A process killed at any point leaves the live slot untouched: an uncommitted page or commit
 // is rolled back by SQLite, and the next beginFullSnapshot drops whatever was staged.
 import type { ManagedDevice } from '@microsoft/microsoft-graph-types-beta';

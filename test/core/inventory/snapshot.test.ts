@@ -96,6 +96,25 @@ test('leftovers of a writer that died are dropped by the next snapshot, which co
   assert.equal(runs[0]?.status, 'succeeded');
 });
 
+test('an old snapshot left behind by a writer killed right after its commit is dropped on the next open', () => {
+  using t = tempInventory();
+  snapshot(t.store, OLD);
+  const raw = openConnection(t.store.path);
+  const idle = (): boolean => Boolean(raw.prepare(`SELECT 1 AS found FROM sqlite_schema WHERE name = ?`).get(slotTables(otherSlot(readLiveSlot(raw))).devices));
+  try {
+    raw.exec('BEGIN IMMEDIATE');
+    const live = readLiveSlot(raw);
+    createSlotTablesLike(raw, live, otherSlot(live));
+    raw.exec('COMMIT');
+    assert.equal(idle(), true);
+    const other = t.openOther().store;
+    assert.equal(idle(), false, 'the idle slot should be gone');
+    assert.deepEqual(allIds(other).sort(), ids(OLD));
+  } finally {
+    raw.close();
+  }
+});
+
 test('a device sent twice (overlapping pages) is stored once, as last sent', () => {
   using t = tempInventory();
   const changed = { ...(NEW[10] as ManagedDevice), deviceName: 'RENAMED-ON-SECOND-PAGE' };

@@ -2,8 +2,7 @@
 // file, page by page, and says on stdout where it is (`ready`, `page N`, `commit`, `committed`)
 // so the parent can kill it at a chosen moment.
 // Usage: node ingest-child.ts <dataDir> <tenantId> <devices.ndjson> <pageSize>
-import { readFileSync } from 'node:fs';
-import { writeSync } from 'node:fs';
+import { readFileSync, writeSync } from 'node:fs';
 import type { ManagedDevice } from '@microsoft/microsoft-graph-types-beta';
 import { Inventory } from '../../../../src/core/inventory/index.ts';
 
