@@ -6,7 +6,7 @@ import { managedDevices } from '../graph/graph-paths.ts';
 import type { TimeSource } from '../graph/time.ts';
 import { systemTime } from '../graph/time.ts';
 import type { InventoryStore } from '../inventory/inventory-store.ts';
-import type { DeviceLister } from './full-sync.ts';
+import type { DeviceLister } from './device-pages.ts';
 
 export interface BaselineSyncResult {
   readonly deviceCount: number;

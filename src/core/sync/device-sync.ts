@@ -12,7 +12,7 @@ import type { InventoryStore } from '../inventory/inventory-store.ts';
 import { systemTime } from '../graph/time.ts';
 import type { TimeSource } from '../graph/time.ts';
 import { ProblemError } from '../problem.ts';
-import type { DeviceLister } from './full-sync.ts';
+import type { DeviceLister } from './device-pages.ts';
 import { runFullSync } from './full-sync.ts';
 import { runIncrementalSync } from './incremental-sync.ts';
 import { fullSyncNeeded } from './reconcile-policy.ts';

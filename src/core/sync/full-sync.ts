@@ -9,18 +9,17 @@
 //
 // Every request goes through the tenant's Graph client, so the whole run stays inside the
 // tenant's rate budget and every request asks the token provider (a token that expires mid-sync
-// is replaced without the sync noticing). Until the commit, readers see the previous snapshot;
+// is replaced without the sync noticing); throttling the client gives up on is waited out and
+// the partition resumed (device-pages.ts). Until the commit, readers see the previous snapshot;
 // a failure or a cancellation aborts the new one and leaves the previous one as it was, and a
 // killed process leaves a staging area the next snapshot drops.
 import type { ManagedDevice } from '@microsoft/microsoft-graph-types-beta';
-import type { GraphClient } from '../graph/graph-client.ts';
-import { managedDevices } from '../graph/graph-paths.ts';
-import type { GraphPage } from '../graph/page.ts';
-import type { QueryValue } from '../graph/graph-client.ts';
 import type { TimeSource } from '../graph/time.ts';
 import type { InventoryStore } from '../inventory/inventory-store.ts';
 import type { SnapshotWriter } from '../inventory/snapshot-writer.ts';
 import { ProblemError } from '../problem.ts';
+import type { DeviceLister } from './device-pages.ts';
+import { DevicePages } from './device-pages.ts';
 import type { EnrolmentRange } from './enrolment-ranges.ts';
 import { WHOLE_RANGE, rangeFilter, sampleInstants } from './enrolment-ranges.ts';
 import type { ListSurvey, PartitionPlanOptions } from './partition-plan.ts';
@@ -30,9 +29,6 @@ import { incompleteSyncProblem, problemOf } from './sync-problems.ts';
 import type { Completeness, FullSyncReason, FullSyncResult, SyncListener } from './sync-model.ts';
 import type { SyncSettings } from './sync-settings.ts';
 import { WorkPool } from './work-pool.ts';
-
-/** The part of the Graph client a sync uses. */
-export type DeviceLister = Pick<GraphClient, 'pages'>;
 
 export interface FullSyncDeps {
   readonly client: DeviceLister;
@@ -60,14 +56,15 @@ export async function runFullSync(deps: FullSyncDeps, reason: FullSyncReason, si
   const previousAsOf = store.status().asOf;
   meter.phase('planning');
   const writer = store.beginFullSnapshot();
+  const reader = new DevicePages(deps.client, time, deps.settings.throttledPatienceMs);
   try {
     signal?.throwIfAborted();
-    const survey = await surveyList(deps.client, deps.settings, signal);
+    const survey = await surveyList(reader, deps.settings, signal);
     if (survey.total === undefined) emitQuietly(deps.emit, { kind: 'countUnavailable' });
     meter.estimate(survey.total);
-    const partitions = new PartitionedFetch(deps, survey, writer, meter);
+    const partitions = new PartitionedFetch(deps, reader, survey, writer, meter);
     await partitions.run(signal);
-    const completeness = await checkCompleteness(deps.client, writer, survey, deps.settings, signal, previousAsOf);
+    const completeness = await checkCompleteness(reader, writer, survey, deps.settings, signal, previousAsOf);
     signal?.throwIfAborted();
     meter.phase('committing');
     const committed = writer.commit(asOf);
@@ -104,6 +101,7 @@ class PartitionedFetch {
   probes = 0;
   received = 0;
   private readonly deps: FullSyncDeps;
+  private readonly reader: DevicePages;
   private readonly survey: ListSurvey;
   private readonly writer: SnapshotWriter;
   private readonly meter: ProgressMeter;
@@ -112,8 +110,9 @@ class PartitionedFetch {
   /** The whole list is being fetched at once: the ranges are no longer needed. */
   private wholeList = false;
 
-  constructor(deps: FullSyncDeps, survey: ListSurvey, writer: SnapshotWriter, meter: ProgressMeter) {
+  constructor(deps: FullSyncDeps, reader: DevicePages, survey: ListSurvey, writer: SnapshotWriter, meter: ProgressMeter) {
     this.deps = deps;
+    this.reader = reader;
     this.survey = survey;
     this.writer = writer;
     this.meter = meter;
@@ -140,7 +139,7 @@ class PartitionedFetch {
     if (this.wholeList) return;
     const pool = this.pool as WorkPool<Task>;
     this.probes++;
-    const count = await countRange(this.deps.client, range, this.deps.settings, signal);
+    const count = await countRange(this.reader, range, this.deps.settings, signal);
     const total = this.survey.total;
     if (this.wholeList) return;
     if (count === undefined || total === undefined) {
@@ -163,9 +162,12 @@ class PartitionedFetch {
   private async fetch(range: EnrolmentRange, signal: AbortSignal): Promise<void> {
     if (this.wholeList && range !== WHOLE_RANGE) return;
     if (this.partitions++ === 0) this.meter.phase('fetching');
-    await fetchRange(this.deps.client, this.writer, range, this.deps.settings, signal, (devices) => {
-      this.received += devices;
+    const filter = rangeFilter(range, this.deps.settings.boundaryMarginMs);
+    await this.reader.each({ $top: this.deps.settings.pageSize, ...(filter === undefined ? {} : { $filter: filter }) }, signal, (page) => {
+      if (page.value.length > 0) this.writer.addDevices(page.value);
+      this.received += page.value.length;
       this.meter.page(this.writer.deviceCount);
+      return undefined;
     });
   }
 }
@@ -181,8 +183,8 @@ function firstTasks(survey: ListSurvey, plan: PartitionPlanOptions, settings: Sy
 }
 
 /** The first page of the list with only what planning needs: the total, and a sample of enrolment dates. */
-async function surveyList(client: DeviceLister, settings: SyncSettings, signal: AbortSignal | undefined): Promise<ListSurvey> {
-  const page = await firstPage<Pick<ManagedDevice, 'id' | 'enrolledDateTime'>>(client, { $top: settings.pageSize, $count: 'true', $select: 'id,enrolledDateTime' }, signal);
+async function surveyList(reader: DevicePages, settings: SyncSettings, signal: AbortSignal | undefined): Promise<ListSurvey> {
+  const page = await reader.first<Pick<ManagedDevice, 'id' | 'enrolledDateTime'>>({ $top: settings.pageSize, $count: 'true', $select: 'id,enrolledDateTime' }, signal);
   return {
     total: countIsTotal(page) ? page.count : undefined,
     sample: sampleInstants(page.value.map((d) => d.enrolledDateTime)),
@@ -190,21 +192,10 @@ async function surveyList(client: DeviceLister, settings: SyncSettings, signal: 
 }
 
 /** Devices in a range per Intune's $count; undefined when the count is only the page size. */
-async function countRange(client: DeviceLister, range: EnrolmentRange, settings: SyncSettings, signal: AbortSignal | undefined): Promise<number | undefined> {
+async function countRange(reader: DevicePages, range: EnrolmentRange, settings: SyncSettings, signal: AbortSignal | undefined): Promise<number | undefined> {
   const filter = rangeFilter(range, settings.boundaryMarginMs);
-  const page = await firstPage<Pick<ManagedDevice, 'id'>>(client, { $top: 1, $count: 'true', $select: 'id', ...(filter === undefined ? {} : { $filter: filter }) }, signal);
+  const page = await reader.first<Pick<ManagedDevice, 'id'>>({ $top: 1, $count: 'true', $select: 'id', ...(filter === undefined ? {} : { $filter: filter }) }, signal);
   return countIsTotal(page) ? page.count : undefined;
-}
-
-async function fetchRange(client: DeviceLister, writer: SnapshotWriter, range: EnrolmentRange, settings: SyncSettings, signal: AbortSignal, onPage: (devices: number) => void): Promise<void> {
-  const filter = rangeFilter(range, settings.boundaryMarginMs);
-  const query: Record<string, QueryValue> = { $top: settings.pageSize, ...(filter === undefined ? {} : { $filter: filter }) };
-  for await (const page of client.pages(managedDevices, { query, signal })) {
-    // The pool may have stopped (another partition failed) while this page was on its way.
-    signal.throwIfAborted();
-    if (page.value.length > 0) writer.addDevices(page.value);
-    onPage(page.value.length);
-  }
 }
 
 /**
@@ -212,24 +203,13 @@ async function fetchRange(client: DeviceLister, writer: SnapshotWriter, range: E
  * the sync ran can move the count, so a shortfall is checked against a second count at the end:
  * only fewer devices than both counts means pages went missing.
  */
-async function checkCompleteness(client: DeviceLister, writer: SnapshotWriter, survey: ListSurvey, settings: SyncSettings, signal: AbortSignal | undefined, previousAsOf: string | undefined): Promise<Completeness> {
+async function checkCompleteness(reader: DevicePages, writer: SnapshotWriter, survey: ListSurvey, settings: SyncSettings, signal: AbortSignal | undefined, previousAsOf: string | undefined): Promise<Completeness> {
   if (survey.total === undefined) return { checked: false, reason: "Intune's @odata.count was the page size, not the number of devices" };
   const received = writer.deviceCount;
   if (received >= survey.total) return { checked: true, expected: survey.total };
-  const recount = await countRange(client, WHOLE_RANGE, settings, signal);
+  const recount = await countRange(reader, WHOLE_RANGE, settings, signal);
   if (recount !== undefined && received >= Math.min(survey.total, recount)) return { checked: true, expected: survey.total, expectedAtEnd: recount };
   throw new ProblemError(incompleteSyncProblem(received, survey.total, recount, previousAsOf));
-}
-
-async function firstPage<T>(client: DeviceLister, query: Readonly<Record<string, QueryValue>>, signal: AbortSignal | undefined): Promise<GraphPage<T>> {
-  const pages = client.pages<T>(managedDevices.path, { query, ...(signal ? { signal } : {}) });
-  try {
-    const first = await pages.next();
-    if (first.done) throw new ProblemError({ code: 'malformedResponse', message: 'Intune answered the device list with no page at all.' });
-    return first.value;
-  } finally {
-    await pages.return(undefined);
-  }
 }
 
 function emitQuietly(emit: SyncListener, event: Parameters<SyncListener>[0]): void {

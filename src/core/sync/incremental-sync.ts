@@ -4,12 +4,12 @@
 // new lastSyncDateTime, so the watermark finds them. It cannot see devices deleted in Intune:
 // the periodic full reconcile drops those (see device-sync.ts).
 import type { ManagedDevice } from '@microsoft/microsoft-graph-types-beta';
-import { managedDevices } from '../graph/graph-paths.ts';
 import type { TimeSource } from '../graph/time.ts';
 import type { InventoryStore } from '../inventory/inventory-store.ts';
 import { ProblemError } from '../problem.ts';
 import { odataDateTime } from './enrolment-ranges.ts';
-import type { DeviceLister } from './full-sync.ts';
+import type { DeviceLister } from './device-pages.ts';
+import { DevicePages } from './device-pages.ts';
 import { countIsTotal } from './partition-plan.ts';
 import { ProgressMeter } from './progress-meter.ts';
 import { problemOf } from './sync-problems.ts';
@@ -42,15 +42,15 @@ export async function runIncrementalSync(deps: IncrementalSyncDeps, signal?: Abo
   meter.phase('fetching');
   try {
     const changed = new Map<string, ManagedDevice>();
-    let first = true;
-    const query = { $top: settings.pageSize, $count: 'true', $filter: `lastSyncDateTime gt ${since}` };
-    for await (const page of client.pages(managedDevices, { query, ...(signal ? { signal } : {}) })) {
-      if (first) {
-        first = false;
+    let tooMany: TooManyChanges | undefined;
+    const reader = new DevicePages(client, time, settings.throttledPatienceMs);
+    await reader.each({ $top: settings.pageSize, $count: 'true', $filter: `lastSyncDateTime gt ${since}` }, signal, (page) => {
+      if (meter.pagesFetched === 0) {
         const total = countIsTotal(page) ? page.count : undefined;
         meter.estimate(total);
         if (total !== undefined && total > settings.pageSize && total > status.deviceCount * settings.fullSyncShare) {
-          return { kind: 'tooManyChanges', changed: total, stored: status.deviceCount };
+          tooMany = { kind: 'tooManyChanges', changed: total, stored: status.deviceCount };
+          return 'stop';
         }
       }
       for (const device of page.value) {
@@ -58,7 +58,9 @@ export async function runIncrementalSync(deps: IncrementalSyncDeps, signal?: Abo
         changed.set(typeof device.id === 'string' ? device.id.toLowerCase() : `#${changed.size}`, device);
       }
       meter.page(changed.size);
-    }
+      return undefined;
+    });
+    if (tooMany) return tooMany;
     signal?.throwIfAborted();
     meter.phase('committing');
     const devices = [...changed.values()];

@@ -13,6 +13,7 @@ export type SyncKind = 'full' | 'incremental';
 export type SyncPhase = 'opening' | 'planning' | 'fetching' | 'committing' | 'done';
 
 export interface SyncProgress {
+  /** The run's kind. A refresh reports 'incremental' while it opens the file, before it has chosen. */
   readonly kind: SyncKind;
   readonly phase: SyncPhase;
   readonly pagesFetched: number;

@@ -26,6 +26,11 @@ export interface SyncSettings {
    * full sync instead: it fetches about as much, concurrently, and reconciles too.
    */
   readonly fullSyncShare: number;
+  /**
+   * How long a run keeps waiting out throttling once the Graph client has given up on a request
+   * (see throttle-patience.ts), before it fails with the `throttled` Problem.
+   */
+  readonly throttledPatienceMs: number;
   /** Progress events at most this often (phase changes and the end always go out). */
   readonly progressIntervalMs: number;
 }
@@ -39,6 +44,7 @@ export const DEFAULT_SYNC_SETTINGS: SyncSettings = {
   reconcileAfterMs: 12 * 3_600_000,
   reconcileEveryIncrementals: 48,
   fullSyncShare: 0.25,
+  throttledPatienceMs: 15 * 60_000,
   progressIntervalMs: 250,
 };
 
@@ -55,6 +61,7 @@ export function checkedSettings(settings: SyncSettings): SyncSettings {
   whole('watermarkMarginMs', 0, 7 * 86_400_000);
   whole('reconcileAfterMs', 0, 365 * 86_400_000);
   whole('reconcileEveryIncrementals', 0, 100_000);
+  whole('throttledPatienceMs', 0, 24 * 3_600_000);
   whole('progressIntervalMs', 0, 60_000);
   if (!(settings.fullSyncShare > 0 && settings.fullSyncShare <= 1)) throw new RangeError('fullSyncShare is a share of the stored devices, above 0 and at most 1.');
   if (settings.minRangeWidthMs < 2 * settings.boundaryMarginMs) throw new RangeError('minRangeWidthMs must be at least twice boundaryMarginMs.');

@@ -69,6 +69,35 @@ describe('a sync in a 429 storm', () => {
     context.diagnostic(`${throttled.length} answers were 429; ordering checked on ${checked} requests over ${describeSpan(events)}`);
   });
 
+  it('a storm the client gives up in: the sync waits until it clears and resumes each partition where it stopped', async (context) => {
+    // Two device requests per 20 s, with the engine's usual concurrency: requests run out of
+    // attempts in the client, which reports them throttled; the run outlasts that.
+    await t.admin('PATCH', '/throttling', { enabled: true, rateMultiplier: 0.001, omitRetryAfter: false });
+    try {
+      const dataDir = t.dataDir();
+      const { client, events } = t.client({ random: seededRandom(3) });
+      const sync = new DeviceSync({ client, openStore: t.opener(dataDir), settings: { pageSize: 50 }, ...(t.time ? { time: t.time } : {}) });
+      const result = await sync.fullSync();
+      sync.close();
+      assert.equal(result.deviceCount, await t.deviceCount());
+      assert.equal(readInventory(dataDir).snapshot.count, result.deviceCount);
+      // Requests the client gave up on: their last answer was a 429.
+      const last = new Map<string, number>();
+      for (const e of eventsOf(events, 'response')) last.set(e.clientRequestId, e.status);
+      const givenUp = [...last.values()].filter((status) => status === 429).length;
+      assert.ok(givenUp >= 1, 'the client gave up on some requests');
+      // Resumed from the last nextLink: no page was received twice.
+      const paths = new Map(eventsOf(events, 'send').map((e) => [e.clientRequestId, e.path]));
+      const received = eventsOf(events, 'response').filter((e) => e.status === 200).map((e) => paths.get(e.clientRequestId) ?? '');
+      const pages = received.filter((p) => !p.includes('$count=true'));
+      assert.equal(new Set(pages).size, pages.length, 'each page once');
+      assertNothingSentEarly(events);
+      context.diagnostic(`${givenUp} requests given up by the client and resumed by the sync; ${describeSpan(events)}`);
+    } finally {
+      await t.calm();
+    }
+  });
+
   it('without Retry-After: backs off on its own and completes with the exact count', async (context) => {
     const { events, count } = await syncThroughStorm(true, 2);
     assert.equal(count, await t.deviceCount());
