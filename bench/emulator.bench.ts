@@ -15,17 +15,6 @@ import { percentile } from './results-file.ts';
 const DEVICES = 100_000;
 
 export async function benchEmulator(): Promise<{ readonly rows: Row[]; readonly figures: Record<string, number> }> {
-  // Generation, best of three: the first run also pays for JIT warm-up.
-  const generateSeconds: number[] = [];
-  for (let run = 0; run < 3; run++) {
-    const started = performance.now();
-    const data = generateTenantData(demoDirectory(), { tenantId: CONTOSO.id, devices: DEVICES, seed: 1 + run, anchorTime: Date.UTC(2026, 10, 1) });
-    // Sorting into paging order is part of making the tenant ready to serve.
-    if (managedDevices(data.graph).values().length !== DEVICES) throw new Error('generator made the wrong number of devices');
-    generateSeconds.push((performance.now() - started) / 1000);
-  }
-  const generate = Math.min(...generateSeconds);
-
   // The tenant runs in its own process, as `npm run emulator` does, so the client's parsing
   // never shares an event loop or a heap with the server it measures.
   const tenant = await startEmulatorProcess(DEVICES);
@@ -46,6 +35,19 @@ export async function benchEmulator(): Promise<{ readonly rows: Row[]; readonly 
       url = body['@odata.nextLink'];
     }
     if (listed !== DEVICES) throw new Error(`listed ${listed} devices, expected ${DEVICES}`);
+    // Generation, best of three, measured after the page walk: three 100,000-device tenants
+    // leave garbage this process collects on the shared cores, which must not land in the page figure.
+    // The first run also pays for JIT warm-up.
+    const generateSeconds: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      const started = performance.now();
+      const data = generateTenantData(demoDirectory(), { tenantId: CONTOSO.id, devices: DEVICES, seed: 1 + run, anchorTime: Date.UTC(2026, 10, 1) });
+      // Sorting into paging order is part of making the tenant ready to serve.
+      if (managedDevices(data.graph).values().length !== DEVICES) throw new Error('generator made the wrong number of devices');
+      generateSeconds.push((performance.now() - started) / 1000);
+    }
+    const generate = Math.min(...generateSeconds);
+
     const p50 = percentile(serverMs, 50);
     const p95 = percentile(serverMs, 95);
     return {
