@@ -147,8 +147,13 @@ export class RequestRunner {
     }
     if (!mayRetryStatus(response.status, request.repeatable)) return done(!request.repeatable && outcomeUnknownAfter(response.status));
     const delay = waitMs ?? backoffDelayMs(attempt, this.deps.policy, this.deps.random);
-    if (attempt >= this.deps.policy.maxAttempts || at + delay > state.deadline) return done(false);
     const reason = waitMs === undefined ? 'backoff' : 'retryAfter';
+    if (attempt >= this.deps.policy.maxAttempts || at + delay > state.deadline) {
+      // Giving up on this request does not lift the throttle: every other caller of the tenant
+      // must still hold off until the service said it would accept requests again.
+      if (response.status === 429) this.deps.budget.pauseUntil(at + delay, reason);
+      return done(false);
+    }
     return response.status === 429 ? { kind: 'pauseTenant', untilMs: at + delay, reason } : { kind: 'wait', reason, ms: delay };
   }
 

@@ -133,6 +133,12 @@ describe('GraphClient throttling and rate budget', () => {
       const sends = eventsOf(events, 'send').filter((e) => e.clientRequestId === p.clientRequestId);
       assert.equal(sends.length, 1, 'no second try that could only come after the deadline');
       assert.ok(p.retryAfterSeconds >= 10);
+      // Giving up on that request does not lift the throttle: the tenant's next request waits until it clears.
+      await client.get(managedDevices.path, { query: { $top: 1 } }).catch(() => undefined);
+      const clearsAt = Date.parse(p.clearsAt ?? '');
+      const next = eventsOf(events, 'send').filter((e) => e.clientRequestId !== p.clientRequestId).at(-1);
+      assert.ok(next, 'the next request was sent');
+      assert.ok(next.at >= clearsAt, `sent at ${new Date(next.at).toISOString()}, before the throttle cleared at ${p.clearsAt ?? ''}`);
     } finally {
       await bed.calm();
     }
