@@ -7,6 +7,7 @@ import type { Problem } from '../problem.ts';
 import type { GraphErrorDetails } from './graph-error.ts';
 import { parseGraphError } from './graph-error.ts';
 import type { TransportError } from './transport.ts';
+import { permissionCategoryLabel } from '../../shared/intune/permission-categories.ts';
 
 /** Intune's published limits count over 20-second windows (FACTS §4): a fair guess when a 429 says nothing. */
 const THROTTLE_WINDOW_SECONDS = 20;
@@ -200,25 +201,12 @@ function idsOf(exchange: AnsweredExchange, details: GraphErrorDetails): Partial<
   };
 }
 
-const RESOURCE_LABELS: Readonly<Record<string, string>> = {
-  ManagedDevices: 'Managed devices',
-  RemoteTasks: 'Remote tasks',
-  DeviceConfigurations: 'Device configurations',
-  DeviceCompliancePolices: 'Device compliance policies',
-  MobileApps: 'Mobile apps',
-  ManagedApps: 'Managed apps',
-  Roles: 'Intune roles',
-  Organization: 'Organization',
-  TermsAndConditions: 'Terms and conditions',
-  EnrollmentProgramToken: 'Enrollment programs',
-};
-
 /** 'Microsoft.Intune_RemoteTasks_ResetPasscode' → 'Remote tasks: Reset passcode', as the admin center groups them. */
 export function intunePermissionLabel(permission: string): string {
   const match = /^Microsoft\.Intune[_/]([A-Za-z]+)[_/]([A-Za-z]+)$/.exec(permission);
   if (!match) return permission;
   const [, resource = '', action = ''] = match;
-  return `${RESOURCE_LABELS[resource] ?? words(resource)}: ${words(action)}`;
+  return `${permissionCategoryLabel(resource) ?? words(resource)}: ${words(action)}`;
 }
 
 function words(camel: string): string {

@@ -2,6 +2,7 @@
 // Role definitions list these in rolePermissions[].resourceActions[].allowedResourceActions;
 // the authorization layer maps each Graph endpoint to the one it needs. (The misspelling
 // "DeviceCompliancePolices" is Intune's own and must be kept.)
+import { INTUNE_PERMISSION_CATEGORIES } from '../../shared/intune/permission-categories.ts';
 
 const A = <R extends string, const K extends readonly string[]>(resource: R, actions: K): { readonly [P in K[number]]: `Microsoft.Intune_${R}_${P}` } =>
   Object.fromEntries(actions.map((a) => [a, `Microsoft.Intune_${resource}_${a}`])) as { readonly [P in K[number]]: `Microsoft.Intune_${R}_${P}` };
@@ -39,26 +40,7 @@ export type ResourceKey = keyof typeof RESOURCE_ACTIONS;
 export type ResourceActionName = { [R in ResourceKey]: (typeof RESOURCE_ACTIONS)[R][keyof (typeof RESOURCE_ACTIONS)[R]] }[ResourceKey];
 
 /** The resource names the Intune admin center shows for each permission category. */
-export const RESOURCE_LABELS: Readonly<Record<ResourceKey, string>> = {
-  ManagedDevices: 'Managed devices',
-  RemoteTasks: 'Remote tasks',
-  DeviceConfigurations: 'Device configurations',
-  DeviceCompliancePolices: 'Device compliance policies',
-  MobileApps: 'Mobile apps',
-  ManagedApps: 'Managed apps',
-  Roles: 'Intune roles',
-  Organization: 'Organization',
-  EnrollmentProgramToken: 'Enrollment programs',
-  TermsAndConditions: 'Terms and conditions',
-  DeviceEnrollmentManagers: 'Device enrollment managers',
-  CorporateDeviceIdentifiers: 'Corporate device identifiers',
-  AndroidSync: 'Android for work',
-  AuditData: 'Audit data',
-  SecurityBaselines: 'Security baselines',
-  SecurityTasks: 'Security tasks',
-  MobileThreatDefense: 'Mobile Threat Defense',
-  PartnerDeviceManagement: 'Partner device management',
-};
+export const RESOURCE_LABELS: Readonly<Record<ResourceKey, string>> = INTUNE_PERMISSION_CATEGORIES;
 
 const REMOTE_TASK_TEXT: Readonly<Record<string, string>> = {
   Wipe: 'Factory reset a device, removing all data', Retire: 'Remove company data, apps and settings from a device',
