@@ -19,6 +19,7 @@ import { checkEntities, entityTable } from './entity-tables.ts';
 import type { EntityKind, EntityRow, InventoryEntities } from './entity-tables.ts';
 import { openConnection, translateDamage } from './connection.ts';
 import { SnapshotWriter } from './snapshot-writer.ts';
+import { OffThreadSnapshot } from './off-thread-snapshot.ts';
 import { createSearchTermTables, dropSlot, otherSlot, readLiveSlot, slotTables } from './slots.ts';
 import type { Slot, SlotTables } from './slots.ts';
 import { listRuns, recordRun } from './sync-runs.ts';
@@ -84,7 +85,7 @@ export class InventoryStore {
   private readonly shapes: DocumentShapes;
   private readonly statements = new Map<string, StatementSync>();
   private readonly sql: Statements;
-  private readonly writers = new Set<SnapshotWriter>();
+  private readonly writers = new Set<{ abort(reason?: string): unknown }>();
   private readonly onClose: (() => void) | undefined;
   private closed = false;
 
@@ -185,6 +186,23 @@ export class InventoryStore {
     const writer: SnapshotWriter = new SnapshotWriter(openConnection(this.path, { cacheKiB: WRITER_CACHE_KIB }), this.path, this.clock, () => this.writers.delete(writer));
     this.writers.add(writer);
     return writer;
+  }
+
+  /**
+   * The same, with the writing done in a worker thread (off-thread-snapshot.ts): for the sync
+   * engine, whose main thread is busy reading pages. `workerUrl` is for bundled builds.
+   */
+  async beginOffThreadSnapshot(options: { readonly workerUrl?: URL } = {}): Promise<OffThreadSnapshot> {
+    this.assertOpen();
+    const snapshot: OffThreadSnapshot = await OffThreadSnapshot.begin({
+      path: this.path,
+      clock: this.clock,
+      cacheKiB: WRITER_CACHE_KIB,
+      onDone: () => this.writers.delete(snapshot),
+      ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
+    });
+    this.writers.add(snapshot);
+    return snapshot;
   }
 
   /** Adds or replaces devices in the live data, in one transaction. `asOf` becomes the data's as-of time. */
@@ -328,7 +346,9 @@ export class InventoryStore {
     this.closed = true;
     for (const writer of [...this.writers]) {
       try {
-        writer.abort('The inventory was closed before the sync finished.');
+        // An off-thread snapshot finishes aborting in its worker; its promise is not awaited here.
+        const aborted = writer.abort('The inventory was closed before the sync finished.');
+        if (aborted instanceof Promise) aborted.catch(() => undefined);
       } catch {
         // Closing anyway: whatever was staged is dropped by the next snapshot.
       }

@@ -50,7 +50,7 @@ export class DevicePages {
    * Every page of `query`, in order; `onPage` runs once per page before the next is asked for,
    * and ends the reading early by returning 'stop'.
    */
-  async each(query: DeviceQuery, signal: AbortSignal | undefined, onPage: (page: GraphPage<ManagedDevice>) => 'stop' | undefined): Promise<void> {
+  async each(query: DeviceQuery, signal: AbortSignal | undefined, onPage: (page: GraphPage<ManagedDevice>) => 'stop' | undefined | Promise<'stop' | undefined>): Promise<void> {
     let resumeAt: string | undefined;
     await outlastThrottling(async () => {
       const pages = resumeAt === undefined
@@ -59,7 +59,7 @@ export class DevicePages {
       for await (const page of pages) {
         // The run may have stopped (another partition failed) while this page was on its way.
         signal?.throwIfAborted();
-        if (onPage(page) === 'stop') return;
+        if ((await onPage(page)) === 'stop') return;
         resumeAt = page.nextLink;
       }
     }, this.patience(signal));

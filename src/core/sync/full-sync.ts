@@ -16,7 +16,7 @@
 import type { ManagedDevice } from '@microsoft/microsoft-graph-types-beta';
 import type { TimeSource } from '../graph/time.ts';
 import type { InventoryStore } from '../inventory/inventory-store.ts';
-import type { SnapshotWriter } from '../inventory/snapshot-writer.ts';
+import type { SnapshotResult } from '../inventory/snapshot-writer.ts';
 import { ProblemError } from '../problem.ts';
 import type { DeviceLister } from './device-pages.ts';
 import { DevicePages } from './device-pages.ts';
@@ -38,6 +38,14 @@ export interface FullSyncDeps {
   readonly emit: SyncListener;
 }
 
+/** SnapshotWriter (in this thread) or OffThreadSnapshot (in a worker): what a full sync writes into. */
+interface Snapshot {
+  readonly deviceCount: number;
+  addDevices(devices: readonly ManagedDevice[]): void | Promise<void>;
+  commit(asOf: string): SnapshotResult | Promise<SnapshotResult>;
+  abort(reason?: string): void | Promise<void>;
+}
+
 type Task =
   | { readonly kind: 'probe'; readonly range: EnrolmentRange }
   | { readonly kind: 'fetch'; readonly range: EnrolmentRange; readonly expected?: number };
@@ -55,7 +63,9 @@ export async function runFullSync(deps: FullSyncDeps, reason: FullSyncReason, si
   const asOf = new Date(startedAt).toISOString();
   const previousAsOf = store.status().asOf;
   meter.phase('planning');
-  const writer = store.beginFullSnapshot();
+  const writer: Snapshot = deps.settings.snapshotWriter === 'worker'
+    ? await store.beginOffThreadSnapshot(deps.settings.snapshotWorkerUrl ? { workerUrl: deps.settings.snapshotWorkerUrl } : {})
+    : store.beginFullSnapshot();
   const reader = new DevicePages(deps.client, time, deps.settings.throttledPatienceMs);
   try {
     signal?.throwIfAborted();
@@ -67,7 +77,7 @@ export async function runFullSync(deps: FullSyncDeps, reason: FullSyncReason, si
     const completeness = await checkCompleteness(reader, writer, survey, deps.settings, signal, previousAsOf);
     signal?.throwIfAborted();
     meter.phase('committing');
-    const committed = writer.commit(asOf);
+    const committed = await writer.commit(asOf);
     meter.phase('done');
     return {
       kind: 'full',
@@ -86,7 +96,7 @@ export async function runFullSync(deps: FullSyncDeps, reason: FullSyncReason, si
   } catch (error) {
     const problem = problemOf(error, signal, previousAsOf);
     try {
-      writer.abort(problem.code === 'cancelled' ? `Cancelled: ${problem.message}` : problem.message);
+      await writer.abort(problem.code === 'cancelled' ? `Cancelled: ${problem.message}` : problem.message);
     } catch {
       // The staging area is dropped by the next snapshot; the problem to report is the first one.
     }
@@ -103,14 +113,14 @@ class PartitionedFetch {
   private readonly deps: FullSyncDeps;
   private readonly reader: DevicePages;
   private readonly survey: ListSurvey;
-  private readonly writer: SnapshotWriter;
+  private readonly writer: Snapshot;
   private readonly meter: ProgressMeter;
   private readonly plan: PartitionPlanOptions;
   private pool: WorkPool<Task> | undefined;
   /** The whole list is being fetched at once: the ranges are no longer needed. */
   private wholeList = false;
 
-  constructor(deps: FullSyncDeps, reader: DevicePages, survey: ListSurvey, writer: SnapshotWriter, meter: ProgressMeter) {
+  constructor(deps: FullSyncDeps, reader: DevicePages, survey: ListSurvey, writer: Snapshot, meter: ProgressMeter) {
     this.deps = deps;
     this.reader = reader;
     this.survey = survey;
@@ -163,8 +173,10 @@ class PartitionedFetch {
     if (this.wholeList && range !== WHOLE_RANGE) return;
     if (this.partitions++ === 0) this.meter.phase('fetching');
     const filter = rangeFilter(range, this.deps.settings.boundaryMarginMs);
-    await this.reader.each({ $top: this.deps.settings.pageSize, ...(filter === undefined ? {} : { $filter: filter }) }, signal, (page) => {
-      if (page.value.length > 0) this.writer.addDevices(page.value);
+    await this.reader.each({ $top: this.deps.settings.pageSize, ...(filter === undefined ? {} : { $filter: filter }) }, signal, async (page) => {
+      // A worker-thread writer answers at once while it has room for more pages, so the next
+      // page of this partition is asked for while this one is written.
+      if (page.value.length > 0) await this.writer.addDevices(page.value);
       this.received += page.value.length;
       this.meter.page(this.writer.deviceCount);
       return undefined;
@@ -203,7 +215,7 @@ async function countRange(reader: DevicePages, range: EnrolmentRange, settings: 
  * the sync ran can move the count, so a shortfall is checked against a second count at the end:
  * only fewer devices than both counts means pages went missing.
  */
-async function checkCompleteness(reader: DevicePages, writer: SnapshotWriter, survey: ListSurvey, settings: SyncSettings, signal: AbortSignal | undefined, previousAsOf: string | undefined): Promise<Completeness> {
+async function checkCompleteness(reader: DevicePages, writer: Snapshot, survey: ListSurvey, settings: SyncSettings, signal: AbortSignal | undefined, previousAsOf: string | undefined): Promise<Completeness> {
   if (survey.total === undefined) return { checked: false, reason: "Intune's @odata.count was the page size, not the number of devices" };
   const received = writer.deviceCount;
   if (received >= survey.total) return { checked: true, expected: survey.total };

@@ -33,11 +33,20 @@ export interface SyncSettings {
   readonly throttledPatienceMs: number;
   /** Progress events at most this often (phase changes and the end always go out). */
   readonly progressIntervalMs: number;
+  /**
+   * Where a full sync writes its snapshot: 'worker' hands the encoded pages to a worker thread
+   * (off-thread-snapshot.ts), so reading pages and writing them run side by side; 'inline'
+   * writes them in this thread, as the first page of the next one waits.
+   */
+  readonly snapshotWriter: 'worker' | 'inline';
+  /** The worker's entry point, for bundled builds whose files are not where the sources are. */
+  readonly snapshotWorkerUrl?: URL;
 }
 
 export const DEFAULT_SYNC_SETTINGS: SyncSettings = {
   concurrency: 8,
   pageSize: 1000,
+  snapshotWriter: 'worker',
   boundaryMarginMs: 1000,
   minRangeWidthMs: 4000,
   watermarkMarginMs: 10 * 60_000,
