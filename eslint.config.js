@@ -27,6 +27,13 @@ export default tseslint.config(
     },
   },
   {
+    // The Electron shell: the main process and its preload are the only code that may use Electron.
+    files: ['src/main/**/*.ts', 'src/preload/**/*.ts', 'test/main/**/*.ts', 'test/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@azure/msal-*'], message: 'Only src/core/auth may use MSAL.' }] }],
+    },
+  },
+  {
     // The demo tenant must stay free of anything the client side uses, so the
     // app, the CLI and tests can all start it in plain Node.
     files: ['src/emulator/**/*.ts'],

@@ -8,7 +8,7 @@ import { CacheProtectedElsewhereError } from '../core/auth/token-cache-file.ts';
 import { ProblemError } from '../core/problem.ts';
 import { asksForHelp, parseCommandArgs } from './args.ts';
 import { COMMANDS, commandNamed } from './commands/index.ts';
-import { ConfigFileError } from './config/config-error.ts';
+import { ConfigFileError } from '../core/config/config-error.ts';
 import type { CliContext } from './context.ts';
 import { commandHelp, overallHelp } from './help.ts';
 import { formatProblem, hintFor } from './output/problem-output.ts';

@@ -13,13 +13,13 @@ import { configFilePath, readConfig, withCurrentProfile } from './config/config-
 import type { CliConfig, StoredProfile } from './config/config-file.ts';
 import { GRAPH_BASE_URL, demoTenantProfile, effectiveProfile, entraTenantProfile } from './config/effective-profile.ts';
 import type { EffectiveProfile } from './config/effective-profile.ts';
-import { policyFilePath, readPolicy } from './config/policy-file.ts';
-import type { MachinePolicy } from './config/policy-file.ts';
+import { policyFilePath, readPolicy } from '../core/config/policy-file.ts';
+import type { MachinePolicy } from '../core/config/policy-file.ts';
 import type { CliContext } from './context.ts';
-import { demoDataDir } from './demo/demo-files.ts';
-import { findRunningDemo, inProcessService, lastDemoAddress, startDemo } from './demo/demo-runtime.ts';
-import type { DemoService } from './demo/demo-runtime.ts';
-import { isReachable } from './reachability.ts';
+import { demoDataDir } from '../core/demo/demo-files.ts';
+import { findRunningDemo, inProcessService, lastDemoAddress, startDemo } from '../core/demo/demo-runtime.ts';
+import type { DemoService } from '../core/demo/demo-runtime.ts';
+import { isReachable } from '../core/reachability.ts';
 
 export interface Connection {
   readonly kind: 'online';

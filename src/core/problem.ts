@@ -12,7 +12,8 @@ export type ProblemCode =
   | 'serviceError' // 5xx after retries
   | 'malformedResponse' // the service answered something we could not read
   | 'cancelled'
-  | 'storeDamaged'; // the local inventory file was damaged and has been rebuilt
+  | 'storeDamaged' // the local inventory file was damaged and has been rebuilt
+  | 'internal'; // a fault inside Intune Desk itself: the details went to its log, never to the window
 
 export interface Problem {
   readonly code: ProblemCode;

@@ -4,10 +4,10 @@ import { ProblemError } from '../../core/problem.ts';
 import type { DemoTenant } from '../../emulator/index.ts';
 import type { DemoRequest } from '../commands/demo.ts';
 import { demoAllowed } from '../config/effective-profile.ts';
-import { policyFilePath, readPolicy } from '../config/policy-file.ts';
+import { policyFilePath, readPolicy } from '../../core/config/policy-file.ts';
 import type { CliContext } from '../context.ts';
-import { demoDataDir, demoEndpointPath, removeDemoEndpoint, writeDemoEndpoint } from '../demo/demo-files.ts';
-import { findRunningDemo, startDemo } from '../demo/demo-runtime.ts';
+import { demoDataDir, demoEndpointPath, removeDemoEndpoint, writeDemoEndpoint } from '../../core/demo/demo-files.ts';
+import { findRunningDemo, startDemo } from '../../core/demo/demo-runtime.ts';
 import { renderTable } from '../output/table.ts';
 import { EXIT_OK } from '../usage-error.ts';
 

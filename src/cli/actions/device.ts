@@ -7,7 +7,7 @@ import type { InventoryStore } from '../../core/inventory/inventory-store.ts';
 import { ProblemError } from '../../core/problem.ts';
 import type { DeviceRequest } from '../commands/device.ts';
 import type { CliContext } from '../context.ts';
-import { deviceRowOf } from '../device-rows.ts';
+import { deviceRowOf } from '../../core/devices/device-rows.ts';
 import { openCurrentInventory } from '../inventory-access.ts';
 import { shortTime } from '../output/device-output.ts';
 import { renderPairs, renderTable } from '../output/table.ts';

@@ -6,7 +6,7 @@ import type { InventoryStore } from '../../core/inventory/inventory-store.ts';
 import { ProblemError } from '../../core/problem.ts';
 import type { DevicesRequest } from '../commands/devices.ts';
 import type { CliContext } from '../context.ts';
-import { deviceRowOf, sortRows } from '../device-rows.ts';
+import { deviceRowOf, sortRows } from '../../core/devices/device-rows.ts';
 import { neverSyncedNote, openCurrentInventory } from '../inventory-access.ts';
 import { take, writeDevices } from '../output/device-output.ts';
 import type { DeviceListing } from '../output/device-output.ts';

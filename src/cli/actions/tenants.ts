@@ -6,7 +6,7 @@ import { withCurrentProfile, writeConfig } from '../config/config-file.ts';
 import type { StoredProfile } from '../config/config-file.ts';
 import type { EffectiveProfile } from '../config/effective-profile.ts';
 import type { CliContext } from '../context.ts';
-import { findRunningDemo, lastDemoAddress } from '../demo/demo-runtime.ts';
+import { findRunningDemo, lastDemoAddress } from '../../core/demo/demo-runtime.ts';
 import { renderTable } from '../output/table.ts';
 import { describeTime } from '../output/time.ts';
 import { Session } from '../session.ts';

@@ -7,7 +7,7 @@ import type { ParsedArgs } from '../args.ts';
 import { HELP_OPTION } from '../command.ts';
 import type { CommandSpec } from '../command.ts';
 import type { ProfileKind } from '../config/config-file.ts';
-import { tenantNameIssue } from '../config/tenant-name.ts';
+import { tenantNameIssue } from '../../core/config/tenant-name.ts';
 import { UsageError } from '../usage-error.ts';
 
 export const NAME = 'login';

@@ -19,8 +19,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isGuid } from '../../core/auth/tenant-profile.ts';
-import { ConfigFileError, describeValue, isObject, parseJson } from './config-error.ts';
-import { normalTenant, tenantNameIssue } from './tenant-name.ts';
+import { ConfigFileError, describeValue, isObject, parseJson } from '../../core/config/config-error.ts';
+import { isHostName } from '../../core/config/host-name.ts';
+import { normalTenant, tenantNameIssue } from '../../core/config/tenant-name.ts';
 
 export type ProfileKind = 'demo' | 'entra';
 
@@ -45,7 +46,6 @@ export interface CliConfig {
 const FIX_ADVICE = 'Fix the file, or run "intune-desk login --reset-config" to keep it aside and start new settings.';
 export const EMPTY_CONFIG: CliConfig = { version: 1, profiles: [] };
 const PROFILE_ID = /^[A-Za-z0-9._-]{1,64}$/;
-const HOST = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*(?::\d{1,5})?$/i;
 
 export function configFilePath(configDir: string): string {
   return join(configDir, 'config.json');
@@ -101,13 +101,9 @@ function profileIssue(value: unknown): string | undefined {
   const tenantIssue = tenantNameIssue(tenant);
   if (tenantIssue) return `"tenant": ${tenantIssue}`;
   if (clientId !== undefined && (typeof clientId !== 'string' || !isGuid(clientId))) return `"clientId" must be the app registration's Application (client) ID, a GUID; got ${describeValue(clientId)}.`;
-  if (authorityHost !== undefined && (typeof authorityHost !== 'string' || !HOST.test(authorityHost))) return `"authorityHost" must be a host name such as login.microsoftonline.com; got ${describeValue(authorityHost)}.`;
+  if (authorityHost !== undefined && (typeof authorityHost !== 'string' || !isHostName(authorityHost))) return `"authorityHost" must be a host name such as login.microsoftonline.com; got ${describeValue(authorityHost)}.`;
   if (kind === 'demo' && (clientId !== undefined || authorityHost !== undefined)) return 'a demo profile takes no clientId or authorityHost: the demo tenant says its own.';
   return undefined;
-}
-
-export function isHostName(value: string): boolean {
-  return HOST.test(value);
 }
 
 /** Writes the settings whole (a temporary file renamed over the old one), readable by this user only. */

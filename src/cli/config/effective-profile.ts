@@ -6,12 +6,10 @@ import type { TenantProfile } from '../../core/auth/tenant-profile.ts';
 import { ProblemError } from '../../core/problem.ts';
 import { profileFor } from './config-file.ts';
 import type { CliConfig, StoredProfile } from './config-file.ts';
-import type { MachinePolicy } from './policy-file.ts';
+import type { MachinePolicy } from '../../core/config/policy-file.ts';
+import { DEFAULT_AUTHORITY_HOST, INTUNE_DESK_CLIENT_ID } from '../../core/config/entra-defaults.ts';
 
-/** Intune Desk's app registration (multi-tenant public client). */
-export const INTUNE_DESK_CLIENT_ID = '0f4c8a3e-7b21-4d9a-a6e5-1c2d3b4a5f60';
-export const DEFAULT_AUTHORITY_HOST = 'login.microsoftonline.com';
-export const GRAPH_BASE_URL = 'https://graph.microsoft.com';
+export { DEFAULT_AUTHORITY_HOST, GRAPH_BASE_URL, INTUNE_DESK_CLIENT_ID } from '../../core/config/entra-defaults.ts';
 
 export interface EffectiveProfile extends StoredProfile {
   /** policy: set by IT; config: the user's current profile; default: nothing configured, so the demo tenant. */

@@ -53,10 +53,17 @@ export interface DeviceQuery {
   readonly limit?: number;
   /** The `next` of the previous page. */
   readonly after?: string;
+  /**
+   * Rows to skip instead of a cursor: a grid that scrolls anywhere asks for the window at a row
+   * number, not after a row it has seen. 0 to MAX_OFFSET; not with `after`.
+   */
+  readonly offset?: number;
 }
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 1000;
+/** Far beyond any tenant (Intune's largest hold a few hundred thousand devices); keeps a typo from being a long scan. */
+export const MAX_OFFSET = 10_000_000;
 export const DAY_MS = 86_400_000;
 
 export interface Where {
@@ -70,6 +77,8 @@ export interface CompiledQuery {
   readonly sort: { readonly column: DeviceColumn; readonly direction: SortDirection };
   readonly limit: number;
   readonly after: Cursor | undefined;
+  /** Set when the caller asked for rows by position (a window) rather than after a cursor. */
+  readonly offset: number | undefined;
 }
 
 export interface Cursor {
@@ -93,6 +102,9 @@ export function compileQuery(query: DeviceQuery, now: number): CompiledQuery {
   if (direction !== 'asc' && direction !== 'desc') throw badRequest(`Sort direction must be "asc" or "desc", not "${String(direction)}".`);
   const limit = query.limit ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) throw badRequest(`A page holds 1 to ${MAX_PAGE_SIZE} devices, not ${String(limit)}.`);
+  const offset = query.offset;
+  if (offset !== undefined && (!Number.isInteger(offset) || offset < 0 || offset > MAX_OFFSET)) throw badRequest(`A window starts at a row from 0 to ${MAX_OFFSET.toLocaleString('en-US')}, not ${String(offset)}.`);
+  if (offset !== undefined && query.after !== undefined) throw badRequest('Ask for rows either after a page link or from a row number, not both.');
   const sort = { column: sortColumn, direction } as const;
   return {
     search: planSearch(query.search),
@@ -100,6 +112,7 @@ export function compileQuery(query: DeviceQuery, now: number): CompiledQuery {
     sort,
     limit,
     after: query.after === undefined ? undefined : decodeCursor(query.after, sort),
+    offset,
   };
 }
 

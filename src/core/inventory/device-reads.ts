@@ -168,3 +168,89 @@ export function deviceFacets(sql: Statements, t: SlotTables, filter: Where, hits
   const query = facetsSql(from, whereSql(filter), now);
   return sumFacets(sql(query.sql).all(...query.params, ...filter.params), asOf);
 }
+
+/**
+ * The rows at positions [offset, offset + limit) of the same order as devicePage, for a grid that
+ * jumps anywhere in the list. `total` must be the count of the same search and filters, read in
+ * the same transaction.
+ *
+ * SQLite's OFFSET steps over the skipped rows one by one. Along a sort index with nothing else to
+ * test that is cheap (it never reads the rows), and a window past the middle is read from the
+ * other end, in the opposite order, and turned around: row 90,000 of 100,000 costs 10,000 index
+ * steps, under a millisecond. Anything else (a filter to test on every row, a column without an
+ * index) costs a sort or a scan per window, 150 ms for 100,000 devices; a grid scrolling through
+ * such a list asks for window after window of the same order, so the order is kept (`orders`)
+ * and each window is then a range of positions.
+ */
+export function deviceWindow(sql: Statements, t: SlotTables, q: CompiledQuery, offset: number, filter: Where, hits: Hits, total: number, orders: { readonly kept: DeviceOrders; readonly key: string }): DeviceRow[] {
+  if (offset >= total || (hits.searched && hits.count === 0)) return [];
+  const count = Math.min(q.limit, total - offset);
+  const fromEnd = total - offset - count;
+  const reverse = fromEnd < offset;
+  const skipped = reverse ? fromEnd : offset;
+  const sortIndex = SORT_INDEXES.get(q.sort.column);
+  const { from, where, walksIndex } = windowSource(sql, t, sortIndex, filter, hits, skipped + count);
+  const cheap = sortIndex !== undefined && filter.clauses.length === 0 && (!hits.searched || walksIndex || hits.count < FEW_HITS);
+  if (!cheap && skipped > DIRECT_SKIP) return orders.kept.window(sql, t, orders.key, { from, where, order: orderBy(q.sort, false) }, offset, count, total);
+  const rows = sql(`SELECT ${SELECT_DEVICE} FROM ${from} ${whereSql(where)} ORDER BY ${orderBy(q.sort, reverse)} LIMIT ? OFFSET ?`).all(...where.params, count, skipped);
+  if (reverse) rows.reverse();
+  return rows.map((r) => toDeviceRow(r));
+}
+
+/** Below this many skipped rows a window is read directly whatever it costs to sort (the first screens of a list). */
+const DIRECT_SKIP = 2000;
+
+/** Nulls come first going up and last going down, as SQLite orders them and as devicePage pages them. */
+function orderBy(sort: CompiledQuery['sort'], reverse: boolean): string {
+  const dir = (sort.direction === 'asc') !== reverse ? 'ASC' : 'DESC';
+  return sort.column === 'id' ? `d."id" ${dir}` : `d."${sort.column}" ${dir}, d."id" ${dir}`;
+}
+
+function windowSource(sql: Statements, t: SlotTables, sortIndex: string | undefined, filter: Where, hits: Hits, reach: number): { from: string; where: Where; walksIndex: boolean } {
+  if (!hits.searched) return { from: `${t.devices} d`, where: filter, walksIndex: false };
+  // Walking the sort index reaches the window after about reach × devices / matches steps;
+  // sorting the matches costs about their number.
+  if (sortIndex !== undefined && hits.count * hits.count > (reach + 1) * rowEstimate(sql, t)) {
+    return { from: `${t.devices} d INDEXED BY ${sortIndex}_${t.slot}`, where: joinWhere(filter, { clauses: [IN_HITS], params: [] }), walksIndex: true };
+  }
+  return { from: `${HITS_TABLE} h CROSS JOIN ${t.devices} d ON d.row = h.row`, where: filter, walksIndex: false };
+}
+
+export const CREATE_ORDER_TABLE = `CREATE TEMP TABLE IF NOT EXISTS device_order (pos INTEGER PRIMARY KEY, row INTEGER NOT NULL)`;
+
+/**
+ * The last list order a window needed sorting for, as (position, row) pairs in
+ * temp.device_order, so the next window of the same list is a range lookup. One order per
+ * connection (the list on screen); it is made again when the key changes: the caller's key names
+ * the list (search, filters, sort) and the data (the live slot, the file's data_version for other
+ * connections' commits, and the connection's own writes).
+ */
+export class DeviceOrders {
+  private kept: string | undefined;
+  private size = 0;
+
+  /** The window at [offset, offset + count) of the list `key` names, keeping its order for the next window. */
+  window(sql: Statements, t: SlotTables, key: string, source: { readonly from: string; readonly where: Where; readonly order: string }, offset: number, count: number, total: number): DeviceRow[] {
+    // The same list, and still as long (a staleness threshold moves with the clock within a key's minute).
+    if (key !== this.kept || total !== this.size) {
+      this.kept = undefined;
+      sql(CREATE_ORDER_TABLE).run();
+      sql('DELETE FROM temp.device_order').run();
+      const { from, where, order } = source;
+      const made = Number(sql(`INSERT INTO temp.device_order(pos, row) SELECT row_number() OVER (ORDER BY ${order}), d.row FROM ${from} ${whereSql(where)}`).run(...where.params).changes);
+      // The count and the order come from the same transaction; should they ever differ, nothing is kept.
+      if (made === total) {
+        this.kept = key;
+        this.size = made;
+      }
+    }
+    const rows = sql(`SELECT ${SELECT_DEVICE} FROM temp.device_order o CROSS JOIN ${t.devices} d ON d.row = o.row WHERE o.pos > ? AND o.pos <= ? ORDER BY o.pos`).all(offset, offset + count);
+    return rows.map((r) => toDeviceRow(r));
+  }
+}
+
+/** The device categories devices are in (for the category filter), sorted without regard to case. */
+export function deviceCategoryNames(sql: Statements, t: SlotTables): string[] {
+  const rows = sql(`SELECT DISTINCT d."deviceCategoryDisplayName" AS name FROM ${t.devices} d WHERE d."deviceCategoryDisplayName" IS NOT NULL AND d."deviceCategoryDisplayName" <> '' ORDER BY 1`).all() as { name: string }[];
+  return rows.map((r) => String(r.name));
+}

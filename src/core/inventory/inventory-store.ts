@@ -10,7 +10,7 @@ import { DocumentShapes } from './device-documents.ts';
 import type { DeviceFacets } from './device-facets.ts';
 import { compileFilter, compileQuery, joinWhere, userWhere, whereSql } from './device-query.ts';
 import type { CompiledFilter, DeviceFilter, DeviceQuery, Where } from './device-query.ts';
-import { CREATE_HITS_TABLE, collectHits, countDevices, deviceFacets, devicePage } from './device-reads.ts';
+import { CREATE_HITS_TABLE, DeviceOrders, collectHits, countDevices, deviceCategoryNames, deviceFacets, devicePage, deviceWindow } from './device-reads.ts';
 import type { Hits, Statements } from './device-reads.ts';
 import { planSearch } from './device-search.ts';
 import type { SearchPlan } from './device-search.ts';
@@ -88,6 +88,10 @@ export class InventoryStore {
   private readonly writers = new Set<{ abort(reason?: string): unknown }>();
   private readonly onClose: (() => void) | undefined;
   private closed = false;
+  /** The order of the list a grid is scrolling through (see deviceWindow). */
+  private readonly orders = new DeviceOrders();
+  /** Write transactions this connection has begun: part of what says a kept order is still current. */
+  private writes = 0;
 
   /** Use openInventory(): it creates, migrates and checks the file first. Takes ownership of `db`. */
   constructor(options: { readonly db: DatabaseSync; readonly path: string; readonly tenantId: string; readonly clock?: () => number; readonly onClose?: () => void }) {
@@ -112,13 +116,34 @@ export class InventoryStore {
       const filter = filterWhere(compiled.filter, tables);
       const hits = this.collectHits(tables, compiled.search);
       const total = countDevices(this.sql, tables, filter, hits);
+      // By position (the app's grid): no page link, the caller asks for the next window itself.
+      if (compiled.offset !== undefined) {
+        const rows = deviceWindow(this.sql, tables, compiled, compiled.offset, filter, hits, total, { kept: this.orders, key: this.listKey(query, slot) });
+        return withOptional({ rows, total }, { asOf: this.asOf() });
+      }
       const page = devicePage(this.sql, tables, compiled, filter, hits);
       return withOptional({ rows: page.rows, total }, { next: page.next, asOf: this.asOf() });
     });
   }
 
+  /** The device categories devices are in, for the category filter. */
+  deviceCategories(): readonly string[] {
+    return this.read((slot) => deviceCategoryNames(this.sql, slotTables(slot)));
+  }
+
+  /**
+   * Names a list and the data it is read from, for keeping its order between windows: the query
+   * (the staleness threshold moves with the clock, so it counts by the minute), the live slot,
+   * commits by other connections (data_version) and this connection's own writes.
+   */
+  private listKey(query: DeviceQuery, slot: Slot): string {
+    const version = this.statement('PRAGMA data_version').get() as { data_version: number };
+    const list = JSON.stringify([query.search ?? '', query.filter ?? {}, query.sort ?? {}]);
+    return `${slot}|${Number(version.data_version)}|${this.writes}|${Math.floor(this.clock() / 60_000)}|${list}`;
+  }
+
   /** Every matching row, in order, read a thousand at a time (each batch its own read). */
-  *exportRows(query: Omit<DeviceQuery, 'limit'> = {}): Generator<DeviceRow, void, undefined> {
+  *exportRows(query: Omit<DeviceQuery, 'limit' | 'offset'> = {}): Generator<DeviceRow, void, undefined> {
     let after = query.after;
     for (;;) {
       const compiled = compileQuery({ ...query, limit: EXPORT_PAGE, ...(after === undefined ? {} : { after }) }, this.clock());
@@ -431,6 +456,7 @@ export class InventoryStore {
 
   private write<T>(work: (slot: Slot) => T): T {
     this.assertOpen();
+    this.writes++;
     try {
       return inTransaction(this.db, 'write', () => work(readLiveSlot(this.db)), () => this.shapes.forget());
     } catch (error) {
