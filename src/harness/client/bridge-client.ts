@@ -35,6 +35,7 @@ function connect(secret: string | undefined): { invoke: (channel: string, args: 
   const queue: string[] = [];
   let nextId = 1;
   let ready = false;
+  let signIn: SignInWindow | undefined;
   let closedBecause: string | undefined = secret === undefined ? 'this page was opened without the harness secret (open the address "npm run start:web" printed)' : undefined;
   const socket = secret === undefined ? undefined : new WebSocket(`ws://${window.location.host}/bridge`);
 
@@ -65,11 +66,12 @@ function connect(secret: string | undefined): { invoke: (channel: string, args: 
         const call = pending.get(message.id);
         pending.delete(message.id);
         call?.resolve(message.result as BridgeResult<unknown>);
+        signIn?.answered(message.id);
         return;
       }
       if (message.event === 'harness.openWindow') {
         const url = (message.payload as { url?: unknown } | undefined)?.url;
-        if (typeof url === 'string' && /^https?:\/\//.test(url)) openSignInWindow(url);
+        if (typeof url === 'string' && /^https?:\/\//.test(url)) signIn = openSignInWindow(url, [...pending.keys()]);
         return;
       }
       if (typeof message.event === 'string') {
@@ -105,9 +107,19 @@ function connect(secret: string | undefined): { invoke: (channel: string, args: 
  * browser an Entra tenant's). A browser may block a window that no click opened: then a link
  * at the top of the page opens it instead.
  */
-function openSignInWindow(url: string): void {
+function openSignInWindow(url: string, forCalls: readonly number[]): SignInWindow | undefined {
   const opened = window.open(url, '_blank', 'popup,width=520,height=720');
-  if (opened) return;
+  if (opened) {
+    // The page is opened on behalf of a call still in flight (sign-in, consent for a feature):
+    // when that call is answered the sign-in is over, and the window closes, as the app's does.
+    const waiting = new Set(forCalls);
+    return {
+      answered(id) {
+        if (!waiting.delete(id)) return;
+        if (waiting.size === 0) opened.close();
+      },
+    };
+  }
   const bar = document.createElement('div');
   bar.setAttribute('role', 'alert');
   // CSSOM, not a style attribute: the page's CSP allows no inline styles.
@@ -120,6 +132,11 @@ function openSignInWindow(url: string): void {
   link.addEventListener('click', () => bar.remove());
   bar.append(link);
   document.body.prepend(bar);
+  return undefined;
+}
+
+interface SignInWindow {
+  answered(id: number): void;
 }
 
 const api = buildBridge(connect(takeSecret()));

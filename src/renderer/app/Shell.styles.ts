@@ -76,7 +76,7 @@ export const useShellStyles = makeStyles({
     textDecorationLine: 'none',
     ':hover': {
       backgroundColor: tokens.colorNeutralBackground1Hover,
-      color: tokens.colorNeutralForeground1,
+      color: tokens.colorNeutralForeground1Hover,
     },
     ':focus-visible': {
       outlineWidth: tokens.strokeWidthThick,
@@ -86,7 +86,9 @@ export const useShellStyles = makeStyles({
   },
   navLinkCurrent: {
     backgroundColor: tokens.colorNeutralBackground1Selected,
-    color: tokens.colorNeutralForeground1,
+    // The Selected pair: in high contrast the selected background is cyan and only its own
+    // foreground (black) reads on it; Foreground1 there is white (contrast 1.5:1).
+    color: tokens.colorNeutralForeground1Selected,
     fontWeight: tokens.fontWeightSemibold,
   },
   navIcon: {
