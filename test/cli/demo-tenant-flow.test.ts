@@ -270,6 +270,20 @@ describe('intune-desk against the demo tenant', () => {
       assert.equal(result.code, 0, shown(result));
       assert.equal(parseCsv(result.stdout).length - 1, storeCount());
     });
+
+    test('logout signs Lee out and deletes the offline inventory, and a second logout has nothing to do', async () => {
+      assert.ok(existsSync(join(home.configDir, 'inventory', CONTOSO.id)), 'the inventory is there before');
+      const result = await runCli(['logout'], home.env);
+      assert.equal(result.code, 0, shown(result));
+      assert.match(result.stdout, new RegExp(`^Signed out ${escape(LEE.upn)} \\(.+\\); deleted the offline inventory of 1 tenant\\.$`, 'm'));
+      assert.equal(existsSync(join(home.configDir, 'inventory', CONTOSO.id)), false, 'the inventory folder is gone');
+      const tenants = await runCli(['tenants', '--format', 'json'], home.env);
+      const json = JSON.parse(tenants.stdout) as { profiles: { signedInAs: string | null }[] };
+      assert.ok(json.profiles.every((p) => p.signedInAs === null), tenants.stdout);
+      const again = await runCli(['logout'], home.env);
+      assert.equal(again.code, 0, shown(again));
+      assert.match(again.stderr, /^Nobody is signed in to .+; nothing to do\.$/m);
+    });
   });
 });
 

@@ -40,7 +40,7 @@ export function DevicesPage() {
   const tenantLabel = useSession((s) => currentTenant(s.setup)?.label);
   const view = useMemo(() => queryView(search, chips, staleDays, sort), [search, chips, staleDays, sort]);
   const snapshot = useSyncExternalStore(inventoryRows.subscribe, inventoryRows.getSnapshot);
-  const facets = useFacets(staleDays, dataVersion);
+  const facets = useFacets(staleDays, dataVersion, snapshot.total !== undefined || snapshot.problem !== undefined);
   const searchRef = useRef<HTMLInputElement>(null);
   useFocusSearchKeys(searchRef);
 

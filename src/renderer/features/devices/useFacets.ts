@@ -1,6 +1,8 @@
 // Counts for the filter chips: devices by OS, compliance and ownership (devices.facets), the
 // categories (devices.categories), and how many are stale for more than N days (a one-row
 // window with that filter: its total is the exact count for any N). Read again after a sync.
+// Asked for only once the grid's first rows are in: the host answers one request at a time, and
+// counting 100,000 devices before the first rows would hold the rows back.
 import { useEffect, useState } from 'react';
 import type { DeviceFacets, Problem } from '../../../shared/bridge/api.ts';
 import { call } from '../../bridge/bridge.ts';
@@ -12,10 +14,11 @@ export interface FacetState {
   readonly problem: Problem | undefined;
 }
 
-export function useFacets(staleDays: number, dataVersion: number): FacetState & { readonly reload: () => void } {
+export function useFacets(staleDays: number, dataVersion: number, rowsShown: boolean): FacetState & { readonly reload: () => void } {
   const [state, setState] = useState<FacetState>({ facets: undefined, categories: [], staleCount: undefined, problem: undefined });
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
+    if (!rowsShown) return undefined;
     let current = true;
     void Promise.all([
       call((api) => api.devices.facets({ staleDays })),
@@ -34,6 +37,6 @@ export function useFacets(staleDays: number, dataVersion: number): FacetState & 
     return () => {
       current = false;
     };
-  }, [staleDays, dataVersion, attempt]);
+  }, [staleDays, dataVersion, attempt, rowsShown]);
   return { ...state, reload: () => setAttempt((n) => n + 1) };
 }
