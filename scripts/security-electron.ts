@@ -10,7 +10,8 @@
 // - AvailableSecurityFixesGlobalCheck fetches Electron's release list over the network; it is
 //   left out, and the Electron version is given (from node_modules/electron) rather than guessed
 //   as 0.1.0, which would judge every default as Electron 0.1's.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { setTimeout as delay } from 'node:timers/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -112,6 +113,10 @@ export async function scanElectronSecurity(input: string): Promise<SecurityRepor
       unscanned: result.errors.filter((e) => !e.tolerable).map((e) => ({ file: relative(ROOT, e.file), message: e.message })),
     };
   } finally {
+    // Electronegativity opens its report file after its promise resolves: removing the folder
+    // before then makes that late open fail as an uncaught ENOENT. Wait for the file (bounded).
+    for (let waited = 0; waited < 5000 && !existsSync(join(out, 'findings.sarif')); waited += 20) await delay(20);
+    await delay(20);
     rmSync(out, { recursive: true, force: true });
   }
 }
