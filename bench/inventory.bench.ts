@@ -59,9 +59,15 @@ export async function benchInventory(): Promise<{ readonly rows: Row[]; readonly
 
     const inventory = new Inventory({ dataDir, clock: () => ANCHOR });
     const rounds: SearchFigures[] = [];
+    let prepareMs = 0;
     try {
       const { store } = inventory.openTenant(CONTOSO.id);
       if (store.status().deviceCount !== DEVICES) throw new Error(`the store holds ${store.status().deviceCount} devices, expected ${DEVICES}`);
+      // Short searches are answered from the devices' lines in memory, read once per change of the data.
+      const before = process.cpuUsage();
+      store.prepareSearch();
+      const used = process.cpuUsage(before);
+      prepareMs = (used.user + used.system) / 1000;
       for (let round = 0; round < SEARCH_ROUNDS; round++) rounds.push(measureSearch(store, sample));
     } finally {
       inventory.close();
@@ -72,6 +78,7 @@ export async function benchInventory(): Promise<{ readonly rows: Row[]; readonly
       searchP50Ms: round(search.p50, 2),
       searchP95Ms: round(search.p95, 2),
       searchCpuP95Ms: round(search.cpuP95, 2),
+      searchPrepareCpuMs: round(prepareMs, 0),
       ingestCpuSecondsPer100k: round(cpu, 2),
       ingestPeakRssMb: round(rss, 0),
       ingestWallSecondsPer100k: round(wall, 2),
@@ -83,6 +90,7 @@ export async function benchInventory(): Promise<{ readonly rows: Row[]; readonly
       { figure: `(b) Search over ${DEVICES.toLocaleString('en-US')} devices, p95 of ${search.kinds.length} kinds × ${SAMPLES_PER_KIND}, best of ${SEARCH_ROUNDS} rounds`, value: `${search.p95.toFixed(2)} ms (p50 ${search.p50.toFixed(2)} ms; rounds' p95: ${rounds.map((r) => r.p95.toFixed(1)).join(', ')} ms)`, target: '≤ 20 ms', met: search.p95 <= 20 },
       { figure: '  search CPU time, p95 (wall time less what other processes took)', value: `${search.cpuP95.toFixed(2)} ms`, target: '', met: undefined },
       ...search.kinds.map((k) => ({ figure: `  search: ${k.kind}`, value: `p50 ${k.p50.toFixed(2)} ms, p95 ${k.p95.toFixed(2)} ms, ${k.matches} matches`, target: '', met: undefined })),
+      { figure: '  reading the lines short searches use (CPU, once per change of the data)', value: `${prepareMs.toFixed(0)} ms`, target: '', met: undefined },
       { figure: `(d) Ingest CPU per 100,000 devices (${PAGE}-device pages, commit and indexes), best of ${STEADY_RUNS} re-syncs`, value: `${cpu.toFixed(2)} s (runs: ${runs}; first sync ${per100k(first).toFixed(2)} s)`, target: '≤ 3 s', met: cpu <= 3 },
       { figure: `(d) Ingest peak RSS (fresh process), worst of ${STEADY_RUNS}`, value: `${rss.toFixed(0)} MB (first sync ${first.peakRssMb.toFixed(0)} MB)`, target: '≤ 400 MB', met: rss <= 400 },
       { figure: '  ingest wall time; JSON parsing (not in the CPU figure)', value: `${wall.toFixed(2)} s; ${parse.toFixed(2)} s CPU`, target: '', met: undefined },
@@ -162,6 +170,7 @@ function queryKinds(devices: readonly DeviceFields[]): readonly { kind: string; 
     return out;
   };
   const search = (values: readonly string[]): DeviceQuery[] => values.map((s) => ({ search: s }));
+  const windows = (values: readonly string[], sort?: DeviceQuery['sort']): DeviceQuery[] => values.map((s) => ({ search: s, offset: 0, limit: 60, ...(sort ? { sort } : {}) }));
   const local = (upn: string): string => upn.split('@')[0] ?? '';
   const colons = (mac: string): string => mac.match(/../g)?.join(':') ?? mac;
   return [
@@ -175,6 +184,21 @@ function queryKinds(devices: readonly DeviceFields[]): readonly { kind: string; 
     { kind: 'MAC without separators (partial)', queries: search(spread((d) => (d.wiFiMacAddress.length === 12 ? d.wiFiMacAddress.slice(3).toLowerCase() : undefined))) },
     { kind: 'model words', queries: search(['iPhone 15', 'Latitude', 'Galaxy S23', 'Surface Laptop', 'ThinkPad T14']) },
     { kind: 'two letters', queries: search(['ab', 'la', 'x9', 'on', 'zy']) },
+    // The app's search box searches on every keystroke, so its first query is one character, and
+    // its grid asks for a window by position (60 rows and the total), in whatever sort is chosen.
+    { kind: 'one character, grid window', queries: windows(['p', 'e', '1', 'q', '-']) },
+    { kind: 'two characters, grid window', queries: windows(['la', '12', 'x9', 'on', 'a-']) },
+    { kind: 'one character, by last check-in', queries: windows(['a', '7', 'w', 'é', '%'], { column: 'lastSyncDateTime', direction: 'desc' }) },
+    {
+      kind: 'one or two characters, by other columns',
+      queries: [
+        { search: 's', sort: { column: 'osVersion' }, offset: 0, limit: 60 },
+        { search: 'b', sort: { column: 'complianceState', direction: 'desc' }, offset: 0, limit: 60 },
+        { search: '3', sort: { column: 'userPrincipalName' }, offset: 0, limit: 60 },
+        { search: 'ph', sort: { column: 'totalStorageSpaceInBytes', direction: 'desc' }, offset: 0, limit: 60 },
+        { search: 'o', sort: { column: 'model' }, offset: 0, limit: 60 },
+      ],
+    },
     { kind: 'nothing matches', queries: search(['zzqqxx', 'no-such-device-7', 'qqqq', '00:00:00:00:00:01', 'xyzzy plugh']) },
     {
       kind: 'search + filters + sort',

@@ -2,7 +2,11 @@
 // and the facets computed over it, each driven from whichever side is cheaper.
 //
 // Why a set: one search serves a count and a page (and SQLite's FTS5 estimates are guesses), so
-// the matches are collected once per request into temp.device_hits, whose size is then known.
+// the matches are collected once per request, and their number is then known. The index's
+// matches, and a few matches of a short query, are written into temp.device_hits; the many
+// matches of a short query (one character matches most devices) stay marked in memory
+// (device-texts.ts), tested with device_hit(row), because writing 80,000 rows down costs more
+// than finding them.
 // - Few matches: start from them (a lookup each) and sort them.
 // - Many matches: walk the sort index (or the filter's index) and keep rows that are in the set;
 //   a page of 50 is full after about 50 × devices / matches steps.
@@ -13,8 +17,11 @@ import { facetsSql, sumFacets } from './device-facets.ts';
 import type { DeviceFacets } from './device-facets.ts';
 import { encodeCursor, joinWhere, whereSql } from './device-query.ts';
 import type { CompiledFilter, CompiledQuery, Where } from './device-query.ts';
-import { SCANNED_COLUMNS_SQL, ftsPhrase } from './device-search.ts';
+import { ftsPhrase } from './device-search.ts';
 import type { SearchPlan } from './device-search.ts';
+import { ColumnOrders } from './column-orders.ts';
+import { HIT_FUNCTION } from './device-texts.ts';
+import type { TextPlan } from './device-texts.ts';
 import type { SlotTables } from './slots.ts';
 
 /** Prepared statements by SQL text (the store's cache). */
@@ -25,6 +32,8 @@ export const CREATE_HITS_TABLE = `CREATE TEMP TABLE IF NOT EXISTS device_hits (r
 
 const SELECT_DEVICE = DEVICE_COLUMNS.map((c) => `d."${c.name}"`).join(', ');
 const IN_HITS = `+d.row IN (SELECT row FROM ${HITS_TABLE})`;
+const MARKED = `${HIT_FUNCTION}(d.row)`;
+const NOTHING: Where = { clauses: [], params: [] };
 
 /**
  * Sort columns with an index on (column, id) (see migrations.ts), by index name without the
@@ -36,23 +45,44 @@ const SORT_INDEXES: ReadonlyMap<DeviceColumn, string> = new Map([
   ['lastSyncDateTime', 'devices_last_sync'],
 ]);
 
-/** The matches, once collected: how many, and whether the set in temp.device_hits applies. */
-export type Hits = { readonly searched: false } | { readonly searched: true; readonly count: number };
+/**
+ * The matches, once collected: how many, and where: in temp.device_hits (`table`), or marked in
+ * the connection's memory (`marks`: device_hit(row) in SQL, `has` here).
+ */
+export type Hits =
+  | { readonly searched: false }
+  | { readonly searched: true; readonly count: number; readonly held: 'table'; readonly has?: (row: number) => boolean }
+  | { readonly searched: true; readonly count: number; readonly held: 'marks'; readonly has: (row: number) => boolean; readonly rows: () => readonly number[] };
+
+type SearchedHits = Extract<Hits, { searched: true }>;
+
+/** The in-memory lines of the devices (device-texts.ts), bound to this read. */
+export interface DeviceLines {
+  /** Marks the devices the plan matches; returns how many. */
+  mark(plan: TextPlan): number;
+  markedRows(): readonly number[];
+  isMarked(row: number): boolean;
+}
 
 /**
- * Puts the rows matching the search into temp.device_hits. `termsStartingWith` lists the
- * index's trigrams that begin with a two-character pair. Call inside the read transaction.
+ * Below this many matches, a short query's matches are written into temp.device_hits (~0.2 µs
+ * each), so that they are looked up and sorted like the index's; above it they stay marked.
  */
-export function collectHits(sql: Statements, t: SlotTables, plan: SearchPlan, termsStartingWith: (pair: string) => readonly string[]): Hits {
+const WRITE_DOWN_BELOW = 5000;
+
+/** Collects the rows matching the search (see Hits). Call inside the read transaction. */
+export function collectHits(sql: Statements, t: SlotTables, plan: SearchPlan, lines: DeviceLines): Hits {
   if (plan.kind === 'all') return { searched: false };
   sql(`DELETE FROM ${HITS_TABLE}`).run();
   let inserted: number;
   switch (plan.kind) {
+    case 'text': {
+      const count = lines.mark(plan);
+      const marked: Hits = { searched: true, count, held: 'marks', has: (row) => lines.isMarked(row), rows: () => lines.markedRows() };
+      return count >= WRITE_DOWN_BELOW ? marked : writtenDown(sql, marked);
+    }
     case 'index': {
-      const alternatives = [...plan.phrases, ...plan.pairs.flatMap(termsStartingWith)].map(ftsPhrase);
-      // No trigram starts with the pair: nothing can match.
-      if (alternatives.length === 0) return { searched: true, count: 0 };
-      const match = alternatives.join(' OR ');
+      const match = plan.phrases.map(ftsPhrase).join(' OR ');
       if (plan.upnContains !== undefined) {
         inserted = Number(sql(`INSERT INTO ${HITS_TABLE}(row) SELECT d.row FROM ${t.devices} d WHERE d.row IN (SELECT rowid FROM ${t.search} WHERE ${t.search} MATCH ? AND rowid > 0) AND d."userPrincipalName" LIKE ? ESCAPE '\\'`).run(match, plan.upnContains).changes);
         break;
@@ -62,14 +92,38 @@ export function collectHits(sql: Statements, t: SlotTables, plan: SearchPlan, te
       inserted += Number(sql(`INSERT OR IGNORE INTO ${HITS_TABLE}(row) SELECT d.row FROM ${t.devices} d WHERE d."model" IN (SELECT m.model FROM ${t.models} m WHERE m.id IN (SELECT -rowid FROM ${t.search} WHERE ${t.search} MATCH ? AND rowid < 0))`).run(match).changes);
       break;
     }
-    case 'scan': {
-      const columns = plan.columns === 'upn' ? ['d."userPrincipalName"'] : SCANNED_COLUMNS_SQL;
-      const tests = plan.patterns.flatMap((pattern) => columns.map((column) => ({ sql: `${column} LIKE ? ESCAPE '\\'`, pattern })));
-      inserted = Number(sql(`INSERT INTO ${HITS_TABLE}(row) SELECT d.row FROM ${t.devices} d WHERE ${tests.map((x) => x.sql).join(' OR ')}`).run(...tests.map((x) => x.pattern)).changes);
-      break;
-    }
   }
-  return { searched: true, count: inserted };
+  return { searched: true, count: inserted, held: 'table' };
+}
+
+/**
+ * Marked matches are written down before they are sorted by a column below this many: a lookup
+ * each (~1 µs) costs less than testing every device while sorting (~20 ms for 100,000).
+ */
+const SORT_WRITTEN_BELOW = 15_000;
+
+/** The matches, in temp.device_hits. */
+function writtenDown(sql: Statements, hits: SearchedHits): SearchedHits {
+  if (hits.held === 'table') return hits;
+  sql(`DELETE FROM ${HITS_TABLE}`).run();
+  if (hits.count > 0) sql(`INSERT INTO ${HITS_TABLE}(row) SELECT value FROM json_each(?)`).run(JSON.stringify(hits.rows()));
+  return { searched: true, count: hits.count, held: 'table', has: hits.has };
+}
+
+/** The matches, held as they are best sorted from. */
+function forSorting(sql: Statements, hits: SearchedHits): SearchedHits {
+  return hits.held === 'marks' && hits.count < SORT_WRITTEN_BELOW ? writtenDown(sql, hits) : hits;
+}
+
+/** The SQL test for "this row is a match". */
+function inHits(hits: SearchedHits): string {
+  return hits.held === 'marks' ? MARKED : IN_HITS;
+}
+
+/** Rows starting from the matches: a lookup each from temp.device_hits, or every row tested. */
+function fromHits(t: SlotTables, hits: SearchedHits): { readonly from: string; readonly where: Where } {
+  if (hits.held === 'marks') return { from: `${t.devices} d`, where: { clauses: [MARKED], params: [] } };
+  return { from: `${HITS_TABLE} h CROSS JOIN ${t.devices} d ON d.row = h.row`, where: NOTHING };
 }
 
 /** About how many devices the slot holds, in O(1): rows are numbered from 1. */
@@ -90,9 +144,9 @@ export function countDevices(sql: Statements, t: SlotTables, filter: CompiledFil
   const count = (from: string, where: Where): number => Number((sql(`SELECT count(*) AS n FROM ${from} ${whereSql(where)}`).get(...where.params) as { n: number }).n);
   if (!hits.searched) return count(`${t.devices} d`, filter);
   if (filter.clauses.length === 0 || hits.count === 0) return hits.count;
-  const fromHits = hits.count < FEW_HITS || (!filter.seekable && hits.count < DRIVE_FROM_HITS * rowEstimate(sql, t));
-  if (fromHits) return count(`${HITS_TABLE} h CROSS JOIN ${t.devices} d ON d.row = h.row`, filter);
-  return count(`${t.devices} d`, joinWhere(filter, { clauses: [IN_HITS], params: [] }));
+  const driveFromHits = hits.held === 'table' && (hits.count < FEW_HITS || (!filter.seekable && hits.count < DRIVE_FROM_HITS * rowEstimate(sql, t)));
+  if (driveFromHits) return count(`${HITS_TABLE} h CROSS JOIN ${t.devices} d ON d.row = h.row`, filter);
+  return count(`${t.devices} d`, joinWhere(filter, { clauses: [inHits(hits)], params: [] }));
 }
 
 /**
@@ -115,9 +169,11 @@ export function devicePage(sql: Statements, t: SlotTables, q: CompiledQuery, fil
     const walkIndex = sortIndex !== undefined && hits.count * hits.count > (q.limit + 1) * rowEstimate(sql, t);
     if (walkIndex) {
       from = `${t.devices} d INDEXED BY ${sortIndex}_${t.slot}`;
-      where = joinWhere(filter, { clauses: [IN_HITS], params: [] });
+      where = joinWhere(filter, { clauses: [inHits(hits)], params: [] });
     } else {
-      from = `${HITS_TABLE} h CROSS JOIN ${t.devices} d ON d.row = h.row`;
+      const source = fromHits(t, forSorting(sql, hits));
+      from = source.from;
+      where = joinWhere(filter, source.where);
     }
   }
 
@@ -164,9 +220,10 @@ export function devicePage(sql: Statements, t: SlotTables, q: CompiledQuery, fil
 
 export function deviceFacets(sql: Statements, t: SlotTables, filter: Where, hits: Hits, now: number, asOf: string | undefined): DeviceFacets {
   if (hits.searched && hits.count === 0) return sumFacets([], asOf);
-  const from = hits.searched ? `${HITS_TABLE} h CROSS JOIN ${t.devices} d ON d.row = h.row` : `${t.devices} d`;
-  const query = facetsSql(from, whereSql(filter), now);
-  return sumFacets(sql(query.sql).all(...query.params, ...filter.params), asOf);
+  const source = hits.searched ? fromHits(t, hits) : { from: `${t.devices} d`, where: NOTHING };
+  const where = joinWhere(filter, source.where);
+  const query = facetsSql(source.from, whereSql(where), now);
+  return sumFacets(sql(query.sql).all(...query.params, ...where.params), asOf);
 }
 
 /**
@@ -181,14 +238,30 @@ export function deviceFacets(sql: Statements, t: SlotTables, filter: Where, hits
  * index) costs a sort or a scan per window, 150 ms for 100,000 devices; a grid scrolling through
  * such a list asks for window after window of the same order, so the order is kept (`orders`)
  * and each window is then a range of positions.
+ *
+ * A column without an index, over all devices or a short query's matches (whose rows are known
+ * in memory), is read in its order once, as deep as needed, and windows are picked from it by
+ * row number (column-orders.ts).
  */
-export function deviceWindow(sql: Statements, t: SlotTables, q: CompiledQuery, offset: number, filter: Where, hits: Hits, total: number, orders: { readonly kept: DeviceOrders; readonly key: string }): DeviceRow[] {
+export function deviceWindow(sql: Statements, t: SlotTables, q: CompiledQuery, offset: number, filter: Where, hits: Hits, total: number, orders: { readonly kept: DeviceOrders; readonly key: string; readonly data: string }): DeviceRow[] {
   if (offset >= total || (hits.searched && hits.count === 0)) return [];
   const count = Math.min(q.limit, total - offset);
+  const sortIndex = SORT_INDEXES.get(q.sort.column);
+  if (sortIndex === undefined && filter.clauses.length === 0 && (!hits.searched || hits.has !== undefined)) {
+    const { column } = q.sort;
+    const picked = orders.kept.columns.window(sql, t, orders.data, q.sort, (direction) => orderBy({ column, direction }, false), {
+      offset,
+      count,
+      has: hits.searched ? hits.has : undefined,
+      share: total / rowEstimate(sql, t),
+      // A few matches are sorted faster from temp.device_hits than an order is read for them.
+      mayRead: !hits.searched || hits.held === 'marks',
+    });
+    if (picked) return rowsInOrder(sql, t, picked);
+  }
   const fromEnd = total - offset - count;
   const reverse = fromEnd < offset;
   const skipped = reverse ? fromEnd : offset;
-  const sortIndex = SORT_INDEXES.get(q.sort.column);
   const { from, where, walksIndex } = windowSource(sql, t, sortIndex, filter, hits, skipped + count);
   const cheap = sortIndex !== undefined && filter.clauses.length === 0 && (!hits.searched || walksIndex || hits.count < FEW_HITS);
   if (!cheap && skipped > DIRECT_SKIP) return orders.kept.window(sql, t, orders.key, { from, where, order: orderBy(q.sort, false) }, offset, count, total);
@@ -211,21 +284,36 @@ function windowSource(sql: Statements, t: SlotTables, sortIndex: string | undefi
   // Walking the sort index reaches the window after about reach × devices / matches steps;
   // sorting the matches costs about their number.
   if (sortIndex !== undefined && hits.count * hits.count > (reach + 1) * rowEstimate(sql, t)) {
-    return { from: `${t.devices} d INDEXED BY ${sortIndex}_${t.slot}`, where: joinWhere(filter, { clauses: [IN_HITS], params: [] }), walksIndex: true };
+    return { from: `${t.devices} d INDEXED BY ${sortIndex}_${t.slot}`, where: joinWhere(filter, { clauses: [inHits(hits)], params: [] }), walksIndex: true };
   }
-  return { from: `${HITS_TABLE} h CROSS JOIN ${t.devices} d ON d.row = h.row`, where: filter, walksIndex: false };
+  const source = fromHits(t, forSorting(sql, hits));
+  return { from: source.from, where: joinWhere(filter, source.where), walksIndex: false };
+}
+
+/** Rows by row number, in the order given. */
+function rowsInOrder(sql: Statements, t: SlotTables, order: readonly number[]): DeviceRow[] {
+  if (order.length === 0) return [];
+  const found = sql(`SELECT ${SELECT_DEVICE}, d.row AS _row FROM ${t.devices} d WHERE d.row IN (SELECT value FROM json_each(?))`).all(JSON.stringify(order));
+  const byRow = new Map(found.map((r) => [Number(r['_row']), r]));
+  return order.flatMap((row) => {
+    const stored = byRow.get(row);
+    return stored ? [toDeviceRow(stored)] : [];
+  });
 }
 
 export const CREATE_ORDER_TABLE = `CREATE TEMP TABLE IF NOT EXISTS device_order (pos INTEGER PRIMARY KEY, row INTEGER NOT NULL)`;
 
 /**
- * The last list order a window needed sorting for, as (position, row) pairs in
- * temp.device_order, so the next window of the same list is a range lookup. One order per
- * connection (the list on screen); it is made again when the key changes: the caller's key names
- * the list (search, filters, sort) and the data (the live slot, the file's data_version for other
- * connections' commits, and the connection's own writes).
+ * Orders this connection keeps between windows:
+ * - the last list order a window needed sorting for, as (position, row) pairs in
+ *   temp.device_order, so the next window of the same list is a range lookup. One order per
+ *   connection (the list on screen); it is made again when the key changes: the caller's key
+ *   names the list (search, filters, sort) and the data (the live slot, the file's data_version
+ *   for other connections' commits, and the connection's own writes);
+ * - orders by columns without an index, in memory (column-orders.ts).
  */
 export class DeviceOrders {
+  readonly columns = new ColumnOrders();
   private kept: string | undefined;
   private size = 0;
 

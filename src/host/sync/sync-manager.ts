@@ -180,6 +180,7 @@ export class SyncManager {
       const result = kind === 'full' ? await sync.engine.fullSync({ signal }) : await sync.engine.refresh({ signal });
       this.context.watch.saw(true);
       this.context.activity.record('sync', entry.id, summary(entry, result));
+      this.context.inventories.prepareSearchSoon(sync.tenantId);
     } catch (error) {
       const problem = error instanceof ProblemError ? error.problem : { code: 'internal' as const, message: 'The sync stopped on an unexpected error; it was written to the log.' };
       if (!(error instanceof ProblemError)) this.context.platform.log('error', `Sync of ${entry.label} failed.`, { error: describeError(error) });
