@@ -56,12 +56,12 @@ test('services, host and main process code reach the window as types only', () =
   assert.deepEqual(bad.map((i) => `${relative(ROOT, i.file)}: ${i.specifier}`), []);
 });
 
-test('imports outside the renderer go only to the shared contract (types; the scopes and permission names)', () => {
+test('imports outside the renderer go only to the shared contract (types; the scopes, the features\' scopes and permission names)', () => {
   const outside = imports
     .filter((i) => i.specifier.startsWith('.') && !resolve(join(i.file, '..'), i.specifier).startsWith(RENDERER))
     .filter((i) => !i.typeOnly)
     .map((i) => relative(ROOT, resolve(join(i.file, '..'), i.specifier)));
-  assert.deepEqual([...new Set(outside)].sort(), ['src/shared/intune/permission-categories.ts', 'src/shared/intune/scopes.json']);
+  assert.deepEqual([...new Set(outside)].sort(), ['src/shared/intune/feature-scopes.ts', 'src/shared/intune/permission-categories.ts', 'src/shared/intune/scopes.json']);
 });
 
 test('only bridge/bridge.ts reads window.intuneDesk', () => {

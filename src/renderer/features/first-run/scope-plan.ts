@@ -1,24 +1,11 @@
 // Which Intune scopes the app asks for, and when (incremental consent): shown on the first-run
 // page so the admin registering the app knows what to add and consent to. The scope lists are
-// the auth service's own (the `satisfies` below fails the typecheck if they drift apart).
+// the auth service's own (src/shared/intune/feature-scopes.ts).
 import type { FeatureName } from '../../../shared/bridge/api.ts';
-import type { FEATURE_SCOPES } from '../../../core/auth/feature-scopes.ts';
+import { FEATURE_SCOPES } from '../../../shared/intune/feature-scopes.ts';
 import { scopeLabel } from '../../app/intune-scopes.ts';
 
-const SCOPES = {
-  browseDevices: ['DeviceManagementManagedDevices.Read.All'],
-  remoteActions: ['DeviceManagementManagedDevices.PrivilegedOperations.All'],
-  wipeRetire: ['DeviceManagementManagedDevices.PrivilegedOperations.All', 'DeviceManagementManagedDevices.ReadWrite.All'],
-  editDevices: ['DeviceManagementManagedDevices.ReadWrite.All'],
-  apps: ['DeviceManagementApps.Read.All'],
-  editApps: ['DeviceManagementApps.ReadWrite.All'],
-  policies: ['DeviceManagementConfiguration.Read.All'],
-  editPolicies: ['DeviceManagementConfiguration.ReadWrite.All'],
-  roles: ['DeviceManagementRBAC.Read.All'],
-  editRoles: ['DeviceManagementRBAC.ReadWrite.All'],
-  tenantSettings: ['DeviceManagementServiceConfig.Read.All'],
-  editTenantSettings: ['DeviceManagementServiceConfig.ReadWrite.All'],
-} as const satisfies typeof FEATURE_SCOPES;
+const SCOPES = FEATURE_SCOPES;
 
 /** Each feature in the technician's words, and the moment the app first asks for its scopes. */
 const FEATURES = {
