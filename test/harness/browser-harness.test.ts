@@ -106,10 +106,13 @@ describe('the window in a browser, on the harness', () => {
     const signingIn = call<SessionState>(page, 'session.signIn');
     const signInPage = await popup;
     assert.equal(new URL(signInPage.url()).origin, harness.host.demo.endpoint?.baseUrl);
-    const trace = await completeSignIn(signInPage, { upn: 'adele.vance@contoso.onmicrosoft.com', password: 'Contoso-Admin-2026', consent: 'accept', doneText: SIGNED_IN });
+    const closed = signInPage.waitForEvent('close', { timeout: 15_000 });
+    const trace = await completeSignIn(signInPage, { upn: 'adele.vance@contoso.onmicrosoft.com', password: 'Contoso-Admin-2026', consent: 'accept', doneText: SIGNED_IN, closesWhenDone: true });
     assert.deepEqual(trace.consentLabels[0], 'Read Microsoft Intune devices');
     const signedIn = await signingIn;
     assert.ok(signedIn.ok && signedIn.value.account?.username === 'adele.vance@contoso.onmicrosoft.com', JSON.stringify(signedIn));
+    // As the app's own sign-in window does, the page's window closes once the sign-in is answered.
+    await closed;
   });
 
   test('the sync\'s progress arrives as events; windows, export and unsubscribe work from the page', async () => {

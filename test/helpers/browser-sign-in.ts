@@ -10,6 +10,8 @@ export interface BrowserSignInSteps {
   readonly consent?: 'accept' | 'cancel' | 'not-expected';
   /** Text that shows the flow ended, e.g. MSAL's loopback success page. */
   readonly doneText: string | RegExp;
+  /** The window closes itself once the sign-in is over (the app's and the harness's do): its closing counts as done. */
+  readonly closesWhenDone?: boolean;
 }
 
 export interface BrowserSignInTrace {
@@ -49,7 +51,10 @@ export async function completeSignIn(page: Page, steps: BrowserSignInSteps): Pro
   } else if (steps.consent === 'accept' || steps.consent === 'cancel') {
     throw new Error('The consent page was expected but did not appear');
   }
-  await done.waitFor({ timeout: 15_000 });
+  await done.waitFor({ timeout: 15_000 }).catch((error: unknown) => {
+    // A window the app opened for the sign-in may close itself once the sign-in is over.
+    if (!(steps.closesWhenDone && page.isClosed())) throw error;
+  });
   return { consentLabels, headings };
 }
 
