@@ -9,28 +9,15 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, sep } from 'node:path';
+import { join, sep } from 'node:path';
+import { contentTypeOf } from '../main/app-protocol/content-types.ts';
+import { CONTENT_SECURITY_POLICY } from '../main/app-protocol/security-headers.ts';
 import type { BridgeSocket } from './bridge-socket.ts';
 
 export const BRIDGE_PATH = '/bridge';
 /** Where the page loads the bridge client from; outside the renderer's own paths. */
 export const CLIENT_PATH = '/__harness/bridge-client.js';
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 export interface WebServerOptions {
   readonly port: number;
@@ -47,19 +34,14 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-/** The CSP of the harness page: the app's, with the bridge's WebSocket as the only connection allowed. */
+/**
+ * The CSP of the harness page: the app's own (src/main/app-protocol/security-headers.ts), with
+ * the bridge's WebSocket as the only connection allowed.
+ */
 export function contentSecurityPolicy(port: number): string {
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    `connect-src ws://127.0.0.1:${port}`,
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  const policy = CONTENT_SECURITY_POLICY.replace("connect-src 'none'", `connect-src ws://127.0.0.1:${port}`);
+  if (policy === CONTENT_SECURITY_POLICY) throw new Error("The app's CSP no longer has connect-src 'none' for the harness to replace");
+  return policy;
 }
 
 /** index.html with the bridge client's script first in <head>, so window.intuneDesk exists before the window's own modules run. */
@@ -131,7 +113,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, port: 
   }
   if (pathname === '/' || pathname === '/index.html') {
     const html = withBridgeClient(await readFile(join(rendererRoot, 'index.html'), 'utf8'));
-    respond(response, 200, CONTENT_TYPES['.html'] ?? 'text/html', html, port, { 'Cache-Control': 'no-store' }, request.method === 'HEAD');
+    respond(response, 200, contentTypeOf('index.html'), html, port, { 'Cache-Control': 'no-store' }, request.method === 'HEAD');
     return;
   }
   const file = await inside(rendererRoot, pathname);
@@ -156,7 +138,7 @@ async function inside(root: string, pathname: string): Promise<string | undefine
 
 async function sendFile(response: ServerResponse, file: string, port: number, headOnly: boolean): Promise<void> {
   const body = await readFile(file);
-  respond(response, 200, CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', body, port, {}, headOnly);
+  respond(response, 200, contentTypeOf(file), body, port, {}, headOnly);
 }
 
 function respond(response: ServerResponse, status: number, type: string, body: string | Buffer, port: number, extra: Readonly<Record<string, string>> = {}, headOnly = false): void {

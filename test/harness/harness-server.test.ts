@@ -73,7 +73,7 @@ describe('the harness page', () => {
   test('index.html comes with the strict CSP and the bridge client first in <head>', async () => {
     const page = await get('/');
     assert.equal(page.status, 200);
-    assert.equal(page.headers['content-security-policy'], `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src ws://127.0.0.1:${harness.port}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`);
+    assert.equal(page.headers['content-security-policy'], `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src ws://127.0.0.1:${harness.port}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'`);
     assert.equal(page.headers['x-content-type-options'], 'nosniff');
     assert.equal(page.headers['referrer-policy'], 'no-referrer');
     assert.match(page.body, /<head>\n {4}<script src="\/__harness\/bridge-client\.js"><\/script>\n {4}<meta charset="utf-8">/);
