@@ -1,22 +1,22 @@
 // One tenant's offline inventory: every list a technician sees is read from here.
 // Open it with openInventory() (inventory-files.ts), which also deals with a damaged file.
 import type { ManagedDevice } from '@microsoft/microsoft-graph-types-beta';
-import type { DatabaseSync, SQLInputValue, SQLOutputValue, StatementSync } from 'node:sqlite';
-import { ProblemError } from '../problem.ts';
+import type { DatabaseSync, SQLOutputValue, StatementSync } from 'node:sqlite';
 import { DEVICE_COLUMNS, toDeviceRow } from './device-columns.ts';
 import type { DeviceRow } from './device-columns.ts';
 import { checkDevices } from './device-batch.ts';
 import { DocumentShapes } from './device-documents.ts';
 import type { DeviceFacets } from './device-facets.ts';
-import { compileFilter, compileQuery, joinWhere, userWhere, whereSql } from './device-query.ts';
-import type { CompiledFilter, DeviceFilter, DeviceQuery, Where } from './device-query.ts';
+import { compileFilter, compileQuery, joinWhere, userWhere } from './device-query.ts';
+import type { CompiledFilter, DeviceFilter, DeviceQuery } from './device-query.ts';
 import { CREATE_HITS_TABLE, DeviceOrders, collectHits, countDevices, deviceCategoryNames, deviceFacets, devicePage, deviceWindow } from './device-reads.ts';
 import type { Hits, Statements } from './device-reads.ts';
 import { planSearch } from './device-search.ts';
 import type { SearchPlan } from './device-search.ts';
 import { indexDeviceSql, rememberModel, unindexDeviceSql } from './device-search-index.ts';
 import { DeviceTexts } from './device-texts.ts';
-import { checkEntities, entityTable } from './entity-tables.ts';
+import { getEntity, listEntities, removeEntities, replaceEntities, upsertEntities } from './entity-store.ts';
+import type { EntityAccess } from './entity-store.ts';
 import type { EntityKind, EntityRow, InventoryEntities } from './entity-tables.ts';
 import { openConnection, translateDamage } from './connection.ts';
 import { SnapshotWriter } from './snapshot-writer.ts';
@@ -26,6 +26,7 @@ import type { Slot, SlotTables } from './slots.ts';
 import { listRuns, recordRun } from './sync-runs.ts';
 import type { IncrementalRunRecord, SyncRun } from './sync-runs.ts';
 import { inTransaction } from './transactions.ts';
+import { checkAsOf, withOptional } from './values.ts';
 
 export interface DevicePage {
   readonly rows: readonly DeviceRow[];
@@ -307,83 +308,32 @@ export class InventoryStore {
     );
   }
 
-  // Other entities
+  // Other entities (entity-store.ts)
 
   /** Replaces every entity of a kind, in one transaction; readers see the old set until it commits. */
   replaceEntities<K extends EntityKind>(kind: K, items: readonly InventoryEntities[K][], asOf: string): number {
-    const rows = checkEntities(kind, items);
-    checkAsOf(asOf);
-    const table = entityTable(kind);
-    const startedAt = new Date(this.clock()).toISOString();
-    return this.write(() => {
-      this.statement(`DELETE FROM ${table}`).run();
-      const insert = this.statement(`INSERT OR REPLACE INTO ${table}(id, display_name, detail, odata_type, json) VALUES (?, ?, ?, ?, ?)`);
-      for (const r of rows) insert.run(r.id, r.displayName, r.detail, r.odataType, r.json);
-      this.statement('INSERT OR REPLACE INTO entity_sets(entity, as_of) VALUES (?, ?)').run(kind, asOf);
-      recordRun(this.db, kind, 'full', { status: 'succeeded', startedAt, finishedAt: new Date(this.clock()).toISOString(), asOf, itemCount: rows.length, upserted: null, removed: null, error: null });
-      return rows.length;
-    });
+    return replaceEntities(this.entityAccess, kind, items, asOf);
   }
 
   upsertEntities<K extends EntityKind>(kind: K, items: readonly InventoryEntities[K][], asOf: string): number {
-    const rows = checkEntities(kind, items);
-    checkAsOf(asOf);
-    const table = entityTable(kind);
-    return this.write(() => {
-      const insert = this.statement(`INSERT OR REPLACE INTO ${table}(id, display_name, detail, odata_type, json) VALUES (?, ?, ?, ?, ?)`);
-      for (const r of rows) insert.run(r.id, r.displayName, r.detail, r.odataType, r.json);
-      this.statement('INSERT OR REPLACE INTO entity_sets(entity, as_of) VALUES (?, ?)').run(kind, asOf);
-      return rows.length;
-    });
+    return upsertEntities(this.entityAccess, kind, items, asOf);
   }
 
   removeEntities(kind: EntityKind, ids: readonly string[]): number {
-    const table = entityTable(kind);
-    return this.write(() => {
-      const remove = this.statement(`DELETE FROM ${table} WHERE id = ?`);
-      let removed = 0;
-      for (const id of ids) removed += Number(remove.run(id).changes);
-      return removed;
-    });
+    return removeEntities(this.entityAccess, kind, ids);
   }
 
   getEntity<K extends EntityKind>(kind: K, id: string): InventoryEntities[K] | undefined {
-    const table = entityTable(kind);
-    return this.read(() => {
-      const row = this.statement(`SELECT id, detail, json FROM ${table} WHERE id = ?`).get(id) as { id: string; detail: string | null; json: string } | undefined;
-      if (!row) return undefined;
-      const value = JSON.parse(row.json) as object;
-      return (kind === 'serviceConfiguration' ? { key: row.id, type: row.detail ?? '', value } : value) as InventoryEntities[K];
-    });
+    return getEntity(this.entityAccess, kind, id);
   }
 
   /** A page of entities by display name (then id), with keyset paging. */
   listEntities<K extends EntityKind>(kind: K, query: EntityListQuery = {}): EntityPage<K> {
-    const table = entityTable(kind);
-    const limit = query.limit ?? 50;
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new ProblemError({ code: 'badRequest', message: `A page holds 1 to 1000 items, not ${String(limit)}.` });
-    const clauses: string[] = [];
-    const params: SQLInputValue[] = [];
-    const search = (query.search ?? '').trim();
-    if (search !== '') {
-      const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      clauses.push(`(display_name LIKE ? ESCAPE '\\' OR detail LIKE ? ESCAPE '\\')`);
-      params.push(pattern, pattern);
-    }
-    const base: Where = { clauses, params };
-    const after = query.after === undefined ? undefined : decodeEntityCursor(query.after, kind);
-    return this.read(() => {
-      const total = Number((this.statement(`SELECT count(*) AS n FROM ${table} ${whereSql(base)}`).get(...base.params) as { n: number }).n);
-      const where = after ? joinWhere(base, { clauses: ['(display_name, id) > (?, ?)'], params: [after.name, after.id] }) : base;
-      const rows = this.statement(`SELECT id, display_name, detail, odata_type FROM ${table} ${whereSql(where)} ORDER BY display_name, id LIMIT ?`).all(...where.params, limit + 1) as unknown as { id: string; display_name: string; detail: string | null; odata_type: string | null }[];
-      const shown = rows.slice(0, limit).map((r) => ({ id: r.id, displayName: r.display_name, detail: r.detail, odataType: r.odata_type }));
-      const last = shown[shown.length - 1];
-      const asOf = this.statement('SELECT as_of FROM entity_sets WHERE entity = ?').get(kind) as { as_of: string } | undefined;
-      return withOptional({ rows: shown, total, kind }, {
-        next: rows.length > limit && last ? Buffer.from(JSON.stringify({ k: kind, n: last.displayName, i: last.id }), 'utf8').toString('base64url') : undefined,
-        asOf: asOf?.as_of,
-      });
-    });
+    return listEntities(this.entityAccess, kind, query);
+  }
+
+  private get entityAccess(): EntityAccess {
+    return { db: this.db, clock: this.clock, statement: (sql) => this.statement(sql), read: (work) => this.read(() => work()), write: (work) => this.write(() => work()) };
   }
 
   // Lifecycle
@@ -498,25 +448,4 @@ export class InventoryStore {
 
 function filterWhere(filter: CompiledFilter, tables: SlotTables): CompiledFilter {
   return filter.userPrincipalName === undefined ? filter : { ...joinWhere(filter, userWhere(filter.userPrincipalName, tables)), seekable: filter.seekable };
-}
-
-function checkAsOf(asOf: string): void {
-  if (typeof asOf !== 'string' || Number.isNaN(Date.parse(asOf))) throw new ProblemError({ code: 'badRequest', message: `The as-of time must be an ISO 8601 date, not ${JSON.stringify(asOf)}.` });
-}
-
-function decodeEntityCursor(text: string, kind: EntityKind): { name: string; id: string } {
-  try {
-    const body = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as { k?: unknown; n?: unknown; i?: unknown };
-    if (body.k === kind && typeof body.n === 'string' && typeof body.i === 'string') return { name: body.n, id: body.i };
-  } catch {
-    // Reported below.
-  }
-  throw new ProblemError({ code: 'badRequest', message: `That page link is not one this inventory made for ${kind}; start again from the first page.` });
-}
-
-/** `base` plus the optional properties that have a value (exactOptionalPropertyTypes-friendly). */
-function withOptional<T extends object, O extends object>(base: T, optional: O): T & { [K in keyof O]?: Exclude<O[K], undefined> } {
-  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
-  for (const [key, value] of Object.entries(optional)) if (value !== undefined) out[key] = value;
-  return out as T & { [K in keyof O]?: Exclude<O[K], undefined> };
 }
