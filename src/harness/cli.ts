@@ -21,9 +21,11 @@ async function main(): Promise<number> {
   const { HarnessSetupError, startHarness } = await import('./start-harness.ts');
   const { openInChromium } = await import('./chromium.ts');
   // Listening first: a launcher may signal as soon as it reads the ready line.
-  const stop = new Promise<NodeJS.Signals>((resolve) => {
+  let stdinClosed: () => void = () => undefined;
+  const stop = new Promise<NodeJS.Signals | 'stdin closed'>((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));
     process.once('SIGTERM', () => resolve('SIGTERM'));
+    stdinClosed = () => resolve('stdin closed');
   });
   let harness;
   try {
@@ -40,7 +42,9 @@ async function main(): Promise<number> {
   }
   process.stdout.write(`${JSON.stringify({ url: harness.url, port: harness.port, dataDir: harness.dataDir, demoCertificateSpkiSha256: harness.demoCertificateSpkiSha256 })}\n`);
   if (options.open) openInChromium(harness.url, harness.dataDir, harness.demoCertificateSpkiSha256, (m) => process.stderr.write(`${m}\n`));
+  const stopControls = options.controls ? (await import('./controls.ts')).readControls(harness, stdinClosed) : undefined;
   const signal = await stop;
+  stopControls?.();
   process.stderr.write(`Received ${signal}; stopping the harness.\n`);
   await harness.close();
   return 0;

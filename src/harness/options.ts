@@ -12,13 +12,15 @@ export interface HarnessOptions {
   readonly open: boolean;
   /** The built window (npm run build:renderer); dist/renderer by default. */
   readonly rendererDir: string | undefined;
+  /** Read control lines on stdin (controls.ts), for end-to-end tests; stdin closing stops the harness. */
+  readonly controls: boolean;
 }
 
 export class HarnessOptionsError extends Error {
   override readonly name = 'HarnessOptionsError';
 }
 
-export const USAGE = `Usage: npm run start:web -- [--port P] [--data-dir D] [--devices N] [--open] [--renderer-dir R]
+export const USAGE = `Usage: npm run start:web -- [--port P] [--data-dir D] [--devices N] [--open] [--renderer-dir R] [--controls]
 
 Serves Intune Desk's window (dist/renderer, built by "npm run build:renderer") to a browser on
 127.0.0.1, with the desktop host behind it over a loopback WebSocket. For development and tests
@@ -30,6 +32,8 @@ secret), the port and the data folder. Logs go to stderr; Ctrl-C stops it.
   --devices N        devices in the demo tenant when its folder is first made (default 2000)
   --open             open the page in /usr/bin/chromium, trusting the demo tenant's certificate
   --renderer-dir R   serve the window from R instead of dist/renderer
+  --controls         read test controls on stdin, one per line, each answered with a JSON line:
+                     "stop-demo-tenant" stops the demo tenant as if the network went away
   --help             show this text`;
 
 export function parseHarnessArguments(argv: readonly string[]): HarnessOptions | 'help' {
@@ -38,6 +42,7 @@ export function parseHarnessArguments(argv: readonly string[]): HarnessOptions |
   let devices: number | undefined;
   let open = false;
   let rendererDir: string | undefined;
+  let controls = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--help' || arg === '-h') return 'help';
@@ -66,11 +71,15 @@ export function parseHarnessArguments(argv: readonly string[]): HarnessOptions |
         if (inline !== undefined) throw new HarnessOptionsError('--open takes no value.');
         open = true;
         break;
+      case '--controls':
+        if (inline !== undefined) throw new HarnessOptionsError('--controls takes no value.');
+        controls = true;
+        break;
       default:
         throw new HarnessOptionsError(`Unknown option ${JSON.stringify(arg)}. See --help.`);
     }
   }
-  return { port, dataDir, devices, open, rendererDir };
+  return { port, dataDir, devices, open, rendererDir, controls };
 }
 
 function whole(flag: string, text: string, min: number, max: number): number {

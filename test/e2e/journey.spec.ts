@@ -252,7 +252,7 @@ test('a technician\'s first day: demo tenant, sync, search, offline, partner ten
 
   await test.step('6. nothing that crossed the bridge was a token', async () => {
     const recordingPath = app.recordingPath;
-    test.skip(recordingPath === undefined, 'This shell keeps no record of bridge messages.');
+    test.skip(recordingPath === undefined, 'This shell keeps no record of bridge messages; the scan runs in the chromium-harness project, whose harness records them.');
     if (recordingPath === undefined) return;
     await info.attach('bridge-recording.jsonl', { path: recordingPath, contentType: 'application/x-ndjson' });
     const recording = await readRecording(recordingPath);

@@ -156,7 +156,7 @@ async function launchDeskElectron(): Promise<DeskApp> {
       recordingPath: undefined,
       nextSignInWindow: () => app.waitForEvent('window', { timeout: 30_000 }),
       stopDemoTenant: () => {
-        throw new Error('The Electron app offers no way to stop its demo tenant from a test (the harness does, through harness-with-controls.ts).');
+        throw new Error('The Electron app offers no way to stop its demo tenant from a test (the harness does, with --controls).');
       },
       async close() {
         await app.close().catch(() => undefined);

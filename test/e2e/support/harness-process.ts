@@ -3,8 +3,7 @@
 // to a file (INTUNE_DESK_RECORD_BRIDGE). Its one JSON line on stdout says where the page is and
 // which certificate the browser must trust for the demo tenant's sign-in pages.
 //
-// `controls: true` starts harness-with-controls.ts instead: the same harness and ready line, plus
-// a stdin control to stop the demo tenant (the command line has none).
+// `controls: true` adds --controls: a stdin control to stop the demo tenant (src/harness/controls.ts).
 import { spawn } from 'node:child_process';
 import type { ChildProcessByStdio } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
@@ -14,7 +13,6 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CLI = fileURLToPath(new URL('../../../src/harness/cli.ts', import.meta.url));
-const WITH_CONTROLS = fileURLToPath(new URL('./harness-with-controls.ts', import.meta.url));
 /** The copy of dist/renderer the end-to-end tests' harnesses serve (made by global-setup.ts). */
 export const RENDERER_SNAPSHOT = fileURLToPath(new URL('../../../test-results/e2e-renderer/', import.meta.url));
 const READY_TIMEOUT_MS = 90_000;
@@ -52,8 +50,7 @@ export interface HarnessProcess {
 type Child = ChildProcessByStdio<Writable, Readable, Readable>;
 
 export async function startHarnessProcess(options: HarnessProcessOptions): Promise<HarnessProcess> {
-  const entry = options.controls ? WITH_CONTROLS : CLI;
-  const args = [entry, '--data-dir', options.dataDir, '--devices', String(options.devices), ...(options.rendererDir === undefined ? [] : ['--renderer-dir', options.rendererDir])];
+  const args = [CLI, ...(options.controls ? ['--controls'] : []), '--data-dir', options.dataDir, '--devices', String(options.devices), ...(options.rendererDir === undefined ? [] : ['--renderer-dir', options.rendererDir])];
   const child: Child = spawn(process.execPath, args, {
     cwd: ROOT,
     // No machine policy from this computer may change what the journey sees.
