@@ -40,7 +40,15 @@ export async function signInOnDemoPages(window: Page, account: DemoAccount, onPa
     const page = await nextPage(window, closedNow);
     if (page === 'closed') break;
     pages.push(page);
-    await onPage(page);
+    try {
+      await onPage(page);
+    } catch (error) {
+      // The window closes itself once the sign-in is answered, which can happen while the
+      // last page is being screenshotted; that is the end of the sign-in, not a failure.
+      if (!window.isClosed()) throw error;
+      closed = true;
+      break;
+    }
     switch (page) {
       case 'pick':
         await pickAccount(window, account);
