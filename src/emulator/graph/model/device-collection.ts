@@ -3,6 +3,15 @@
 // paging stable while devices are added, renamed or removed between pages.
 import { EntityCollection, idOf } from './entity.ts';
 import type { EntityRecord } from './entity.ts';
+import { InstantIndex } from './instant-index.ts';
+import type { Json } from './json.ts';
+
+/**
+ * Properties an InstantIndex may cover: only a put (create, replay) or a PATCH (reindex) sets
+ * them. lastSyncDateTime is not one: remote actions move it in place, out of the collection's
+ * sight, so filters on it always scan.
+ */
+const INDEXABLE_INSTANTS: ReadonlySet<string> = new Set(['enrolledDateTime']);
 
 export interface DeviceKey {
   readonly name: string;
@@ -23,6 +32,9 @@ export function deviceKey(record: EntityRecord): DeviceKey {
 export class DeviceCollection extends EntityCollection {
   private ordered: EntityRecord[] = [];
   private dirty = false;
+  /** Bumped by every change the collection sees; indexes built at another version are stale. */
+  private version = 0;
+  private readonly indexes = new Map<string, { readonly version: number; readonly index: InstantIndex }>();
 
   constructor() {
     super('managedDevice');
@@ -33,6 +45,7 @@ export class DeviceCollection extends EntityCollection {
     if (existing) this.removeFromOrder(existing);
     super.put(record);
     this.insertInOrder(record);
+    this.version++;
   }
 
   /** Adds many records at once; sorting once beats n binary inserts during generation. */
@@ -40,11 +53,13 @@ export class DeviceCollection extends EntityCollection {
     for (const r of records) super.put(r);
     this.ordered = [...this.items.values()];
     this.dirty = true;
+    this.version++;
   }
 
   override remove(id: string): EntityRecord | undefined {
     const found = super.remove(id);
     if (found) this.removeFromOrder(found);
+    this.version++;
     return found;
   }
 
@@ -54,6 +69,7 @@ export class DeviceCollection extends EntityCollection {
   }
 
   override reindex(record: EntityRecord, previous: { readonly [key: string]: unknown }): void {
+    this.version++;
     if (previous['deviceName'] === record.props['deviceName']) return;
     const oldKey = { name: typeof previous['deviceName'] === 'string' ? previous['deviceName'] : '', id: idOf(record).toLowerCase() };
     this.sortIfNeeded();
@@ -61,6 +77,21 @@ export class DeviceCollection extends EntityCollection {
     if (this.ordered[at] === record) this.ordered.splice(at, 1);
     else this.ordered = this.ordered.filter((r) => r !== record);
     this.insertInOrder(record);
+  }
+
+  /**
+   * The devices sorted by `property`, for a range filter on it; undefined for a property that can
+   * change without the collection knowing. `fallback` is what the filter reads for a missing value.
+   */
+  instantIndex(property: string, fallback: Json): InstantIndex | undefined {
+    if (!INDEXABLE_INSTANTS.has(property)) return undefined;
+    this.sortIfNeeded();
+    const key = `${property}|${JSON.stringify(fallback)}`;
+    const known = this.indexes.get(key);
+    if (known && known.version === this.version) return known.index;
+    const index = new InstantIndex(this.ordered, property, fallback);
+    this.indexes.set(key, { version: this.version, index });
+    return index;
   }
 
   /** Index of the first device whose key is greater than `after` (or 0 with no key). */

@@ -16,6 +16,7 @@ import type { MutableJsonObject } from '../model/json.ts';
 import type { GraphVersion } from '../model/schema.ts';
 import { intuneSchema } from '../model/schema.ts';
 import type { NavigationResolver } from './expand.ts';
+import { instantBounds } from './filter/instant-bounds.ts';
 import { nextLink } from './next-link.ts';
 import type { CollectionQuery } from './query.ts';
 import { serializeEntity } from './serialize.ts';
@@ -44,7 +45,8 @@ export function listPage(collection: EntityCollection, query: CollectionQuery, o
   const isDevices = collection instanceof DeviceCollection;
   const records = collection.values();
   const start = query.skipToken === undefined ? 0 : resumeIndex(collection, records, query.skipToken);
-  const { items, more } = scan(records, start, query);
+  const candidates = isDevices ? indexedCandidates(collection, query) : undefined;
+  const { items, more } = scan(records, start, query, candidates);
   const value = serializePage(items, query, options);
   const last = items[items.length - 1];
   const link = more && last ? nextLink(options, query.params, isDevices ? encodeDeviceToken(deviceKey(last)) : encodePositionToken({ id: idOf(last).toLowerCase(), position: records.indexOf(last) })) : undefined;
@@ -57,9 +59,30 @@ export function countOnly(collection: EntityCollection, query: CollectionQuery):
   const records = collection.values();
   const matches = query.filter?.matches;
   if (!matches) return records.length;
+  const candidates = collection instanceof DeviceCollection ? indexedCandidates(collection, query) : undefined;
   let n = 0;
+  if (candidates) {
+    for (let k = 0; k < candidates.length; k++) if (matches((records[candidates[k] as number] as EntityRecord).props)) n++;
+    return n;
+  }
   for (let i = 0; i < records.length; i++) if (matches((records[i] as EntityRecord).props)) n++;
   return n;
+}
+
+/**
+ * The listing positions of the only devices that can match, when the filter bounds an indexed
+ * dateTime property (model/instant-index.ts); undefined when every device must be read.
+ */
+function indexedCandidates(collection: DeviceCollection, query: CollectionQuery): Uint32Array | undefined {
+  const filter = query.filter;
+  if (!filter) return undefined;
+  for (const property of ['enrolledDateTime']) {
+    const range = instantBounds(filter.expression, property);
+    if (!range) continue;
+    const index = collection.instantIndex(property, range.fallback);
+    if (index) return index.positionsWithin(range);
+  }
+  return undefined;
 }
 
 function resumeIndex(collection: EntityCollection, records: readonly EntityRecord[], token: string): number {
@@ -77,7 +100,8 @@ function resumeIndex(collection: EntityCollection, records: readonly EntityRecor
  * record exists, so the last page has no nextLink. $skip applies to the first page only: later
  * pages resume from their token.
  */
-function scan(records: readonly EntityRecord[], start: number, query: CollectionQuery): { items: EntityRecord[]; more: boolean } {
+function scan(records: readonly EntityRecord[], start: number, query: CollectionQuery, candidates?: Uint32Array): { items: EntityRecord[]; more: boolean } {
+  if (candidates) return scanCandidates(records, start, query, candidates);
   const items: EntityRecord[] = [];
   const matches = query.filter?.matches;
   let skip = query.skipToken === undefined ? query.skip : 0;
@@ -89,6 +113,31 @@ function scan(records: readonly EntityRecord[], start: number, query: Collection
       continue;
     }
     // $top=0 asks for an empty page, not an endless chain of empty pages.
+    if (items.length === query.top) return { items, more: query.top > 0 };
+    items.push(r);
+  }
+  return { items, more: false };
+}
+
+/** scan() over the listing positions an index left, from the first at or after `start`. */
+function scanCandidates(records: readonly EntityRecord[], start: number, query: CollectionQuery, candidates: Uint32Array): { items: EntityRecord[]; more: boolean } {
+  const items: EntityRecord[] = [];
+  const matches = query.filter?.matches;
+  let skip = query.skipToken === undefined ? query.skip : 0;
+  let lo = 0;
+  let hi = candidates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((candidates[mid] as number) < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < candidates.length; k++) {
+    const r = records[candidates[k] as number] as EntityRecord;
+    if (matches && !matches(r.props)) continue;
+    if (skip > 0) {
+      skip--;
+      continue;
+    }
     if (items.length === query.top) return { items, more: query.top > 0 };
     items.push(r);
   }

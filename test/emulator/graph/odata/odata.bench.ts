@@ -52,3 +52,5 @@ for (const filter of ["operatingSystem eq 'iOS' and complianceState eq 'noncompl
 }
 const counted = parseQuery(new URLSearchParams({ $filter: "operatingSystem eq 'iOS'", $count: 'true' }), { version: 'v1.0', declaredType: 'managedDevice', inList: true });
 time('page with $count=true over 100,000 devices', 20, () => listPage(collection, counted, base));
+const ranged = parseQuery(new URLSearchParams({ $filter: 'lastSyncDateTime ge 2024-01-01T00:00:00Z and lastSyncDateTime lt 2024-07-01T00:00:00Z', $count: 'true', $top: '1' }), { version: 'beta', declaredType: 'managedDevice', inList: true });
+time('count of a dateTime range over 100,000 devices', 20, () => listPage(collection, ranged, { ...base, version: 'beta' }));

@@ -10,6 +10,7 @@
 // Nothing allocates per record.
 import type { Json } from '../../model/json.ts';
 import type { Comparable, FilterExpression, PropertyAccess, TextFunction } from './expression.ts';
+import { instantOf } from './instant.ts';
 import type { ComparisonOperator } from './syntax.ts';
 
 /** Stored properties of one record. */
@@ -23,8 +24,8 @@ export function compileFilter(expression: FilterExpression): RecordPredicate {
   const source = new PredicateSource();
   const body = source.test(expression);
   const temps = source.temps > 0 ? `let ${Array.from({ length: source.temps }, (_, i) => `t${i}`).join(', ')};` : '';
-  const make = new Function('K', `return function matches(p) { ${temps} return ${body}; };`) as (constants: readonly unknown[]) => RecordPredicate;
-  return make(source.constants);
+  const make = new Function('K', 'D', `return function matches(p) { ${temps} return ${body}; };`) as (constants: readonly unknown[], instant: typeof instantOf) => RecordPredicate;
+  return make(source.constants, instantOf);
 }
 
 /** Builds the predicate's source; `constants` become `K` in it. */
@@ -73,7 +74,7 @@ class PredicateSource {
       case 'number':
         return typeof value === 'number' ? `(typeof ${v} === "number" && ${t} ${js} ${this.constant(value)})` : 'false';
       case 'dateTime':
-        return typeof value === 'number' ? `(typeof ${v} === "string" && Date.parse(${t}) ${js} ${this.constant(value)})` : 'false';
+        return typeof value === 'number' ? `(typeof ${v} === "string" && D(${t}) ${js} ${this.constant(value)})` : 'false';
       case 'enum': {
         // Enums order by their underlying value, which follows declaration order.
         const index = new Map((p.enumMembers ?? []).map((m, i) => [m, i]));
@@ -101,7 +102,7 @@ class PredicateSource {
         return `(typeof ${v} === "string" && ${t}.length === ${text.length} && (${t} === ${this.constant(text)} || ${this.constant(pattern)}.test(${t})))`;
       }
       case 'dateTime':
-        return `(typeof ${v} === "string" && Date.parse(${t}) === ${this.constant(value)})`;
+        return `(typeof ${v} === "string" && D(${t}) === ${this.constant(value)})`;
       default:
         return `(${v} === ${this.constant(value)})`;
     }
@@ -233,7 +234,7 @@ function equality(p: PropertyAccess, value: string | number | boolean, get: Acce
     case 'dateTime':
       return (r, el) => {
         const v = get(r, el);
-        return typeof v === 'string' && Date.parse(v) === value;
+        return typeof v === 'string' && instantOf(v) === value;
       };
     default:
       return (r, el) => get(r, el) === value;
@@ -246,7 +247,7 @@ function orderKey(p: PropertyAccess): (v: Json | undefined) => string | number |
     case 'number':
       return (v) => (typeof v === 'number' ? v : undefined);
     case 'dateTime':
-      return (v) => (typeof v === 'number' ? v : typeof v === 'string' ? Date.parse(v) : undefined);
+      return (v) => (typeof v === 'number' ? v : typeof v === 'string' ? instantOf(v) : undefined);
     case 'enum': {
       // Enums order by their underlying value, which follows declaration order.
       const index = new Map((p.enumMembers ?? []).map((m, i) => [m, i]));
