@@ -39,6 +39,8 @@ interface Shape {
 export class DocumentShapes {
   private readonly bySignature = new Map<string, Shape>();
   private readonly byId = new Map<number, Shape>();
+  /** Shapes by which positions hold objects, for knownShape(). */
+  private readonly byObjects = new Map<string, Shape[]>();
   private last: Shape | undefined;
   private readonly insert: StatementSync;
   private readonly select: StatementSync;
@@ -55,24 +57,16 @@ export class DocumentShapes {
    * shape's template can be the most common value of each property across the batch.
    */
   encodeAll(documents: readonly object[]): EncodedDocument[] {
-    const batch: Parsed[] = new Array<Parsed>(documents.length);
-    for (let d = 0; d < documents.length; d++) {
-      const source = documents[d] as Plain;
-      let keys = Object.keys(source);
-      let values = Object.values(source);
-      // JSON has no undefined: a property holding it is not part of the document.
-      if (values.includes(undefined)) {
-        keys = keys.filter((_, i) => values[i] !== undefined);
-        values = values.filter((v) => v !== undefined);
-      }
-      let objects = '';
-      for (let i = 0; i < values.length; i++) if (isPlainObject(values[i])) objects += `${i},`;
-      batch[d] = { keys, values, objects };
-    }
     const out: EncodedDocument[] = new Array<EncodedDocument>(documents.length);
+    // Taken apart all at once only when a new shape needs the batch's typical values.
+    let batch: Parsed[] | undefined;
     for (let d = 0; d < documents.length; d++) {
-      const parsed = batch[d] as Parsed;
-      const shape = this.shapeOf(parsed, () => typicalValues(parsed, batch));
+      const parsed = batch?.[d] ?? takeApart(documents[d] as Plain);
+      let shape = this.knownShape(parsed);
+      if (!shape) {
+        const all = (batch ??= documents.map((document) => takeApart(document as Plain)));
+        shape = this.shapeOf(parsed, () => typicalValues(parsed, all));
+      }
       out[d] = { shape: shape.id, body: JSON.stringify(differences(parsed.values, shape)) };
     }
     return out;
@@ -104,12 +98,32 @@ export class DocumentShapes {
   forget(): void {
     this.bySignature.clear();
     this.byId.clear();
+    this.byObjects.clear();
     this.last = undefined;
   }
 
+  /**
+   * A shape already held that fits, without building the signature: a fleet mixes a few shapes
+   * (PCs and phones), so devices alternate between them, and spelling out 80-odd names per
+   * device to look one up cost more than the rest of the encoding.
+   */
+  private knownShape(parsed: Parsed): Shape | undefined {
+    const last = this.last;
+    if (last && last.objects === parsed.objects && sameKeys(parsed.keys, last.keys)) return last;
+    const candidates = this.byObjects.get(parsed.objects);
+    if (!candidates) return undefined;
+    for (const shape of candidates) {
+      if (sameKeys(parsed.keys, shape.keys)) {
+        this.last = shape;
+        return shape;
+      }
+    }
+    return undefined;
+  }
+
   private shapeOf(parsed: Parsed, template: () => readonly unknown[]): Shape {
-    // Devices from one service share a few shapes: the last one is the fast path.
-    if (this.last && this.last.objects === parsed.objects && sameKeys(parsed.keys, this.last.keys)) return this.last;
+    const known = this.knownShape(parsed);
+    if (known) return known;
     const keys = JSON.stringify(parsed.keys);
     const signature = `${keys}|${parsed.objects}`;
     let shape = this.bySignature.get(signature);
@@ -142,6 +156,9 @@ export class DocumentShapes {
     };
     this.bySignature.set(stored.signature, shape);
     this.byId.set(shape.id, shape);
+    const alike = this.byObjects.get(shape.objects);
+    if (alike) alike.push(shape);
+    else this.byObjects.set(shape.objects, [shape]);
     return shape;
   }
 }
@@ -158,6 +175,19 @@ interface Parsed {
   readonly keys: readonly string[];
   readonly values: readonly unknown[];
   readonly objects: string;
+}
+
+/** A document's names and values (JSON has no undefined: a property holding it is left out). */
+function takeApart(source: Plain): Parsed {
+  let keys = Object.keys(source);
+  let values = Object.values(source);
+  if (values.includes(undefined)) {
+    keys = keys.filter((_, i) => values[i] !== undefined);
+    values = values.filter((v) => v !== undefined);
+  }
+  let objects = '';
+  for (let i = 0; i < values.length; i++) if (isPlainObject(values[i])) objects += `${i},`;
+  return { keys, values, objects };
 }
 
 /** The flat list of changes from the shape's template (see the top of this file). */
