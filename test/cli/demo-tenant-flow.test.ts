@@ -95,6 +95,7 @@ describe('intune-desk against the demo tenant', () => {
     assert.match(result.stderr, /Sync \(full sync\): .*devices/);
     assert.match(result.stdout, new RegExp(`Synced Demo tenant: full sync, ${DEVICES} devices in`));
     assert.match(result.stdout, /apps: not synced \(no permission yet: "intune-desk login --feature apps"\)/);
+    assert.match(result.stdout, /tenant settings: not synced \(no permission yet: "intune-desk login --feature tenantSettings"\)/);
     assert.equal(storeCount(), DEVICES);
     const again = await runCli(['sync'], home.env);
     assert.equal(again.code, 0, shown(again));
@@ -102,6 +103,12 @@ describe('intune-desk against the demo tenant', () => {
     assert.equal(storeCount(), DEVICES);
     all = (await list('--limit', '0')).devices;
     assert.equal(all.length, DEVICES);
+    // Users come from the devices, with no permission of their own: each primary user once.
+    const users = again.stdout.match(/^ {2}users: (\d+)$/m);
+    assert.ok(users, again.stdout);
+    assert.equal(Number(users[1]), new Set(all.flatMap((d) => (d.userId ? [d.userId] : []))).size);
+    const exported = await runCli(['export', 'users', '--format', 'json'], home.env);
+    assert.equal((JSON.parse(exported.stdout) as unknown[]).length, Number(users[1]), shown(exported));
   });
 
   test('devices shows a table, with the inventory\'s time on stderr', async () => {
@@ -213,8 +220,8 @@ describe('intune-desk against the demo tenant', () => {
     assert.equal(existsSync(file), false);
   });
 
-  test('login --feature asks for more permissions, and sync then fills apps and policies', async () => {
-    const result = await loginWithDeviceCode(home.env, { ...LEE, caFile: demo.caFile, args: ['--feature', 'apps,policies'] });
+  test('login --feature asks for more permissions, and sync then fills apps, policies and tenant settings', async () => {
+    const result = await loginWithDeviceCode(home.env, { ...LEE, caFile: demo.caFile, args: ['--feature', 'apps,policies,tenantSettings'] });
     assert.equal(result.code, 0, shown(result));
     assert.match(result.stdout, /DeviceManagementApps\.Read\.All/);
     const synced = await runCli(['sync'], home.env);
@@ -226,6 +233,11 @@ describe('intune-desk against the demo tenant', () => {
     assert.equal((JSON.parse(exported.stdout) as unknown[]).length, Number(apps[1]));
     const policies = await runCli(['export', 'compliance', '--format', 'csv'], home.env);
     assert.ok(parseCsv(policies.stdout).length > 1, shown(policies));
+    // The Apple push certificate alone needs the ReadWrite scope (Microsoft's permission map), so the summary says how to add it.
+    const settings = synced.stdout.match(/^ {2}tenant settings: (\d+) \(not read: Apple push certificate: "intune-desk login --feature editTenantSettings"\)$/m);
+    assert.ok(settings, synced.stdout);
+    const stored = await runCli(['export', 'service-configuration', '--format', 'json'], home.env);
+    assert.equal((JSON.parse(stored.stdout) as unknown[]).length, Number(settings[1]), shown(stored));
   });
 
   describe('after the demo tenant stops', () => {

@@ -2,8 +2,8 @@
 import type { ProfileSignIn } from '../../core/auth/token-cache-file.ts';
 import type { InventoryStore } from '../../core/inventory/index.ts';
 import { ProblemError } from '../../core/problem.ts';
-import { DeviceSync } from '../../core/sync/index.ts';
-import type { FullSyncReason, SyncEvent, SyncProgress, SyncResult } from '../../core/sync/index.ts';
+import { DeviceSync, syncEntities } from '../../core/sync/index.ts';
+import type { EntityOutcome, FullSyncReason, SyncEvent, SyncProgress, SyncResult, UnreadPart } from '../../core/sync/index.ts';
 import type { SyncRequest } from '../commands/sync.ts';
 import type { CliContext } from '../context.ts';
 import { formatProblem } from '../output/problem-output.ts';
@@ -11,8 +11,6 @@ import { ProgressLine } from '../output/progress.ts';
 import { count, describeTime, duration } from '../output/time.ts';
 import type { Connection } from '../session.ts';
 import { Session } from '../session.ts';
-import { syncEntities } from '../sync/entity-sync.ts';
-import type { EntityOutcome } from '../sync/entity-sync.ts';
 import { EXIT_OK, EXIT_PROBLEM } from '../usage-error.ts';
 
 export async function sync(request: SyncRequest, context: CliContext): Promise<number> {
@@ -48,10 +46,15 @@ async function runSync(session: Session, connection: Connection, signIn: Profile
     throw error;
   }
   await progress.finish();
-  const entities = await syncEntities(connection.graph, engine.store, signIn.grantedScopes, context.now, context.signal);
+  const entities = await syncEntities({ graph: connection.graph, store: engine.store, grantedScopes: signIn.grantedScopes, now: context.now, signal: context.signal });
   await context.out.write(summary(session, result, engine.store, entities, context.now()));
   const failures = entities.flatMap((e) => (e.status === 'failed' ? [e] : []));
   for (const f of failures) await context.err.write(formatProblem({ ...f.problem, message: `${f.label} were not refreshed: ${f.problem.message}` }));
+  for (const e of entities) {
+    for (const part of e.status === 'synced' ? e.unread : []) {
+      if (part.reason === 'forbidden') await context.err.write(formatProblem({ ...part.problem, message: `Not read (${part.label}): ${part.problem.message}` }));
+    }
+  }
   // An Intune role that does not reach an entity is the tenant's decision, not a failed sync.
   return failures.some((f) => f.problem.code !== 'forbidden') ? EXIT_PROBLEM : EXIT_OK;
 }
@@ -111,9 +114,23 @@ function summary(session: Session, result: SyncResult, store: InventoryStore, en
   ];
   if (result.kind === 'full' && !result.completeness.checked) lines.push(`Not checked against Intune's count: ${result.completeness.reason}`);
   for (const e of entities) {
-    if (e.status === 'synced') lines.push(`  ${e.label}: ${count(e.count)}`);
+    if (e.status === 'synced') lines.push(`  ${e.label}: ${count(e.count)}${unreadNote(e.unread)}`);
     else if (e.status === 'notGranted') lines.push(`  ${e.label}: not synced (no permission yet: "intune-desk login --feature ${e.feature}")`);
     else lines.push(`  ${e.label}: not synced (${e.problem.code})`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** Parts of an entity that were left out, grouped by the permission that would add them. */
+function unreadNote(unread: readonly UnreadPart[]): string {
+  if (unread.length === 0) return '';
+  const byFeature = new Map<string, string[]>();
+  const refused: string[] = [];
+  for (const part of unread) {
+    if (part.reason === 'forbidden') refused.push(part.label);
+    else byFeature.set(part.feature, [...(byFeature.get(part.feature) ?? []), part.label]);
+  }
+  const notes = [...byFeature].map(([feature, labels]) => `${labels.join(', ')}: "intune-desk login --feature ${feature}"`);
+  if (refused.length > 0) notes.push(`${refused.join(', ')}: refused by your Intune role`);
+  return ` (not read: ${notes.join('; ')})`;
 }

@@ -17,8 +17,9 @@ export const sync: CommandSpec = {
 decides: an incremental refresh (devices that checked in since the last run) when it can, a full
 sync (every device, swapped in whole) when there is no data yet or a reconcile is due; --full
 forces one. Progress goes to stderr (pages, devices, rate, time left), the summary to stdout.
-Apps, configuration profiles, compliance policies and Intune roles are refreshed too when the
-sign-in holds their permission ("intune-desk login --feature apps,policies,roles").
+Users are refreshed from the devices (the people Intune knows through their devices); apps,
+configuration profiles, compliance policies, Intune roles and tenant settings too when the
+sign-in holds their permission ("intune-desk login --feature apps,policies,roles,tenantSettings").
 
 Ctrl-C cancels: the inventory keeps the data of the last completed sync.`,
   options: { ...HELP_OPTION, full: { type: 'boolean' } },

@@ -2,16 +2,25 @@
 // devices comes back as ManagedDevice[] without hand-written interfaces. Paths are relative to
 // the version root ('/deviceManagement/managedDevices'), as $batch items want them too.
 import type {
+  ApplePushNotificationCertificate,
+  DepOnboardingSetting,
   DetectedApp,
   DeviceAndAppManagementRoleAssignment,
   DeviceCategory,
   DeviceCompliancePolicy,
   DeviceConfiguration,
   DeviceEnrollmentConfiguration,
+  DeviceManagement,
+  DeviceManagementExchangeConnector,
+  DeviceManagementPartner,
+  IntuneBrandingProfile,
   ManagedAppPolicy,
   ManagedDevice,
   MobileApp,
+  MobileThreatDefenseConnector,
   RoleDefinition,
+  TermsAndConditions,
+  VppToken,
 } from '@microsoft/microsoft-graph-types-beta';
 
 /** A collection path that knows the entity type of its items. */
@@ -44,6 +53,18 @@ export const mobileApps = collection<MobileApp>('/deviceAppManagement/mobileApps
 export const managedAppPolicies = collection<ManagedAppPolicy>('/deviceAppManagement/managedAppPolicies');
 export const roleDefinitions = collection<RoleDefinition>('/deviceManagement/roleDefinitions');
 export const roleAssignments = collection<DeviceAndAppManagementRoleAssignment>('/deviceManagement/roleAssignments');
+
+// Tenant-level Intune configuration (FACTS §1, "Service configuration"). depOnboardingSettings
+// and intuneBrandingProfiles are beta only.
+export const deviceManagement = entity<DeviceManagement>('/deviceManagement');
+export const applePushNotificationCertificate = entity<ApplePushNotificationCertificate>('/deviceManagement/applePushNotificationCertificate');
+export const depOnboardingSettings = collection<DepOnboardingSetting>('/deviceManagement/depOnboardingSettings');
+export const vppTokens = collection<VppToken>('/deviceAppManagement/vppTokens');
+export const exchangeConnectors = collection<DeviceManagementExchangeConnector>('/deviceManagement/exchangeConnectors');
+export const termsAndConditions = collection<TermsAndConditions>('/deviceManagement/termsAndConditions');
+export const mobileThreatDefenseConnectors = collection<MobileThreatDefenseConnector>('/deviceManagement/mobileThreatDefenseConnectors');
+export const deviceManagementPartners = collection<DeviceManagementPartner>('/deviceManagement/deviceManagementPartners');
+export const intuneBrandingProfiles = collection<IntuneBrandingProfile>('/deviceManagement/intuneBrandingProfiles');
 
 /** managedDevice remote actions (FACTS §2) the app sends, as bound-action names. */
 export type DeviceActionName =

@@ -13,6 +13,7 @@ export type { DeviceColumn, DeviceRow, ColumnKind } from './device-columns.ts';
 export type { DeviceQuery, DeviceFilter, DeviceSort, ColumnCondition, ConditionOp, SortDirection } from './device-query.ts';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './device-query.ts';
 export type { DeviceFacets, FacetCount, StalenessCounts } from './device-facets.ts';
+export type { DeviceUser } from './device-users.ts';
 export { normalizeMac } from './device-search.ts';
 export { ENTITY_KINDS } from './entity-tables.ts';
 export type { EntityKind, EntityRow, InventoryEntities, ServiceConfigurationItem } from './entity-tables.ts';

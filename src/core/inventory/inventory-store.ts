@@ -15,6 +15,8 @@ import { planSearch } from './device-search.ts';
 import type { SearchPlan } from './device-search.ts';
 import { indexDeviceSql, rememberModel, unindexDeviceSql } from './device-search-index.ts';
 import { DeviceTexts } from './device-texts.ts';
+import { deviceUsers } from './device-users.ts';
+import type { DeviceUser } from './device-users.ts';
 import { getEntity, listEntities, removeEntities, replaceEntities, upsertEntities } from './entity-store.ts';
 import type { EntityAccess } from './entity-store.ts';
 import type { EntityKind, EntityRow, InventoryEntities } from './entity-tables.ts';
@@ -197,6 +199,11 @@ export class InventoryStore {
       if (byName.length === 1) return this.found(byName[0] as Record<string, SQLOutputValue>);
       return { kind: 'ambiguous', candidates: byName.map((r) => toDeviceRow(r)) };
     });
+  }
+
+  /** The primary users the devices name, each with their number of devices. */
+  deviceUsers(): readonly DeviceUser[] {
+    return this.read((slot) => deviceUsers(this.sql, slotTables(slot)));
   }
 
   /** Counts for the dashboard, over all devices or those matching a search and filters. */

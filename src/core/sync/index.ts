@@ -1,5 +1,6 @@
-// The sync engine (issue 3, section 5): keeps a tenant's offline device inventory fresh from Graph.
-// See device-sync.ts for the engine, full-sync.ts and incremental-sync.ts for the two kinds of run.
+// The sync engine (issue 3, section 5): keeps a tenant's offline inventory fresh from Graph.
+// See device-sync.ts for the engine, full-sync.ts and incremental-sync.ts for the two kinds of run;
+// entity-sync.ts refreshes the other entities (users, apps, policies, roles, tenant settings) after it.
 export { DeviceSync } from './device-sync.ts';
 export type { DeviceSyncOptions, RunOptions } from './device-sync.ts';
 export type { DeviceLister } from './device-pages.ts';
@@ -10,3 +11,6 @@ export type {
 } from './sync-model.ts';
 export { baselineFullSync } from './baseline-sync.ts';
 export type { BaselineSyncResult } from './baseline-sync.ts';
+export { syncEntities } from './entity-sync.ts';
+export type { EntitySyncOptions } from './entity-sync.ts';
+export type { EntityOutcome, EntityReader, UnreadPart } from './entity-outcome.ts';

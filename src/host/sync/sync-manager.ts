@@ -1,6 +1,7 @@
 // Keeping each tenant's offline inventory fresh: one sync engine (DeviceSync) per tenant
 // profile, started by "Sync now", after the first sign-in, and by the automatic refresh the
 // settings ask for. The window follows a run through `syncState` events, at most five a second.
+// A run that saved the devices goes on to the other entities (entity-refresh.ts).
 //
 // When Graph cannot be reached the run fails as `offline`, the service watch marks the tenant
 // offline, and the app keeps serving the inventory with its as-of time; automatic refreshes wait
@@ -12,6 +13,7 @@ import type { Problem, SyncState } from '../../shared/bridge/api.ts';
 import { describeError } from '../host-context.ts';
 import type { HostContext } from '../host-context.ts';
 import type { TenantEntry } from '../tenants/tenant-directory.ts';
+import { refreshEntities } from './entity-refresh.ts';
 import { Throttle } from './event-throttle.ts';
 
 /** "At most ~5 events a second" on syncState. */
@@ -181,6 +183,8 @@ export class SyncManager {
       this.context.watch.saw(true);
       this.context.activity.record('sync', entry.id, summary(entry, result));
       this.context.inventories.prepareSearchSoon(sync.tenantId);
+      // Still inside the run, so a cancel reaches it and a sign-out waits for it before closing the store.
+      await refreshEntities(this.context, entry, sync.engine.store, signal);
     } catch (error) {
       const problem = error instanceof ProblemError ? error.problem : { code: 'internal' as const, message: 'The sync stopped on an unexpected error; it was written to the log.' };
       if (!(error instanceof ProblemError)) this.context.platform.log('error', `Sync of ${entry.label} failed.`, { error: describeError(error) });
