@@ -59,6 +59,13 @@ export class InstantIndex {
     return found;
   }
 
+  /** How many devices lie in `bounds`, either end exclusive if asked. */
+  countWithin(bounds: InstantBounds, fromExclusive: boolean, toExclusive: boolean): number {
+    const start = fromExclusive ? this.firstAbove(bounds.from) : this.firstAtLeast(bounds.from);
+    const end = toExclusive ? this.firstAtLeast(bounds.to) : this.firstAbove(bounds.to);
+    return Math.max(0, end - start);
+  }
+
   private firstAtLeast(instant: number): number {
     let lo = 0;
     let hi = this.instants.length;

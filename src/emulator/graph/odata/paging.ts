@@ -22,6 +22,9 @@ import type { CollectionQuery } from './query.ts';
 import { serializeEntity } from './serialize.ts';
 import { decodeDeviceToken, decodePositionToken, encodeDeviceToken, encodePositionToken } from './skiptoken.ts';
 
+/** Properties whose range filters may be answered from an index (DeviceCollection decides which it keeps). */
+const INDEXED: readonly string[] = ['enrolledDateTime'];
+
 export interface PageOptions {
   readonly version: GraphVersion;
   /** 'https://127.0.0.1:PORT' */
@@ -59,6 +62,10 @@ export function countOnly(collection: EntityCollection, query: CollectionQuery):
   const records = collection.values();
   const matches = query.filter?.matches;
   if (!matches) return records.length;
+  if (collection instanceof DeviceCollection) {
+    const counted = indexedCount(collection, query);
+    if (counted !== undefined) return counted;
+  }
   const candidates = collection instanceof DeviceCollection ? indexedCandidates(collection, query) : undefined;
   let n = 0;
   if (candidates) {
@@ -69,6 +76,19 @@ export function countOnly(collection: EntityCollection, query: CollectionQuery):
   return n;
 }
 
+/** The count straight from the index, when the filter is nothing but bounds on an indexed property. */
+function indexedCount(collection: DeviceCollection, query: CollectionQuery): number | undefined {
+  const filter = query.filter;
+  if (!filter) return undefined;
+  for (const property of INDEXED) {
+    const range = instantBounds(filter.expression, property);
+    if (!range?.whole) continue;
+    const index = collection.instantIndex(property, range.fallback);
+    if (index) return index.countWithin(range, range.fromExclusive, range.toExclusive);
+  }
+  return undefined;
+}
+
 /**
  * The listing positions of the only devices that can match, when the filter bounds an indexed
  * dateTime property (model/instant-index.ts); undefined when every device must be read.
@@ -76,7 +96,7 @@ export function countOnly(collection: EntityCollection, query: CollectionQuery):
 function indexedCandidates(collection: DeviceCollection, query: CollectionQuery): Uint32Array | undefined {
   const filter = query.filter;
   if (!filter) return undefined;
-  for (const property of ['enrolledDateTime']) {
+  for (const property of INDEXED) {
     const range = instantBounds(filter.expression, property);
     if (!range) continue;
     const index = collection.instantIndex(property, range.fallback);

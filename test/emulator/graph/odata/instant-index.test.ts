@@ -97,8 +97,12 @@ describe('InstantIndex', () => {
 
 describe('range filters on enrolledDateTime', () => {
   it('give the same pages and counts as reading every device', () => {
-    const collection = devices(fleet());
+    const records = fleet();
+    const collection = devices(records);
     for (const filter of FILTERS) assertSameAsScan(collection, filter);
+    // Bounds exactly on devices' enrolment instants: gt and lt leave those devices out.
+    const [low, high] = [String(records[17]?.props['enrolledDateTime']), String(records[18]?.props['enrolledDateTime'])].sort();
+    assertSameAsScan(collection, `enrolledDateTime gt ${low} and enrolledDateTime lt ${high}`);
     // The lower bound's own devices are in the first filter's answer or not, exactly as gt says.
     assert.ok(expected(collection, FILTERS[0] as string).length > 100);
     assert.ok(expected(collection, FILTERS[4] as string).length > 0, 'devices without a date are found through their default');
