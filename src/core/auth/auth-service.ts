@@ -2,23 +2,24 @@
 // token cache (so one person signed in once can work in several tenants), the system browser for
 // interactive sign-in, device code for terminals, and silent tokens that never open a browser on
 // their own: they fail with a problem, and the caller decides when to ask the user.
-import { AuthError, LogLevel, PublicClientApplication } from '@azure/msal-node';
-import type { AccountInfo, AuthenticationResult, Configuration, DeviceCodeRequest, INetworkModule, InteractiveRequest } from '@azure/msal-node';
+import { AuthError } from '@azure/msal-node';
+import type { AccountInfo, AuthenticationResult, DeviceCodeRequest, InteractiveRequest, PublicClientApplication } from '@azure/msal-node';
 import { ProblemError } from '../problem.ts';
 import { INTUNE_ADMIN_DIRECTORY_ROLES, readAccessTokenClaims } from './access-token-claims.ts';
 import type {
-  AccessToken, AccessTokenProvider, AccountSummary, AccountWithProfiles, BrowserOpener, Capabilities, DeviceCodeOptions,
+  AccessToken, AccessTokenProvider, AccountWithProfiles, BrowserOpener, Capabilities, DeviceCodeOptions,
   DeviceCodePrompt, EnsureScopesResult, InteractiveOptions, IntuneRoleSource, SignInResult, SignOutResult, TokenOptions,
 } from './auth-model.ts';
 import { signInRequired, toProblemError } from './auth-problems.ts';
 import type { ProblemContext } from './auth-problems.ts';
 import { authorityProblem } from './authority-check.ts';
-import { CaTrustingNetworkClient } from './ca-trusting-network-client.ts';
 import { scopesFor } from './feature-scopes.ts';
 import type { Feature } from './feature-scopes.ts';
 import { cancelLoopbackSignIn } from './loopback-cancel.ts';
 import { SIGN_IN_ERROR_PAGE, SIGN_IN_SUCCESS_PAGE } from './loopback-pages.ts';
-import { authorityHost, authorityTenant, tenantAuthority, tenantProfile } from './tenant-profile.ts';
+import { PublicClients } from './public-clients.ts';
+import { graphScopes, homeTenantOf, summarize, toAccessToken, tokenKey, union } from './sign-in-values.ts';
+import { authorityTenant, tenantAuthority, tenantProfile } from './tenant-profile.ts';
 import type { TenantProfile } from './tenant-profile.ts';
 import { CacheProtectedElsewhereError } from './token-cache-file.ts';
 import type { ProfileSignIn, TokenCacheFile } from './token-cache-file.ts';
@@ -37,15 +38,12 @@ export interface AuthServiceOptions {
   readonly log?: (level: 'error' | 'warning' | 'info', message: string) => void;
 }
 
-/** Scopes MSAL adds to every request; they are not Graph permissions. */
-const OIDC_SCOPES = new Set(['openid', 'profile', 'offline_access', 'email']);
 /** MSAL renews tokens this close to expiry; the in-memory shortcut stops short of that too. */
 const REUSE_MARGIN_MS = 5 * 60_000;
 
 export class AuthService implements AccessTokenProvider {
   private readonly profilesById = new Map<string, TenantProfile>();
-  private readonly apps = new Map<string, PublicClientApplication>();
-  private readonly networks = new Map<string, INetworkModule>();
+  private readonly clients: PublicClients;
   private readonly recent = new Map<string, AccessToken>();
   private readonly cache: TokenCacheFile;
   private readonly openBrowser: BrowserOpener;
@@ -54,12 +52,13 @@ export class AuthService implements AccessTokenProvider {
   private readonly log: AuthServiceOptions['log'];
 
   constructor(options: AuthServiceOptions) {
-    for (const p of options.profiles) this.addProfile(p);
     this.cache = options.tokenCache;
     this.openBrowser = options.openBrowser;
     this.purgeTenantData = options.purgeTenantData;
     this.intuneRoleSource = options.intuneRoles;
     this.log = options.log;
+    this.clients = new PublicClients(options.tokenCache, options.log);
+    for (const p of options.profiles) this.addProfile(p);
   }
 
   listProfiles(): readonly TenantProfile[] {
@@ -70,7 +69,7 @@ export class AuthService implements AccessTokenProvider {
   addProfile(input: unknown): TenantProfile {
     const profile = tenantProfile(input);
     this.profilesById.set(profile.id, profile);
-    this.apps.delete(profile.id);
+    this.clients.forget(profile.id);
     this.forget(profile.id);
     return profile;
   }
@@ -101,7 +100,7 @@ export class AuthService implements AccessTokenProvider {
     signal?.addEventListener('abort', cancel, { once: true });
     let result: AuthenticationResult | null;
     try {
-      result = await this.app(profile).acquireTokenByDeviceCode(request);
+      result = await this.clients.of(profile).acquireTokenByDeviceCode(request);
     } catch (error) {
       throw await this.problem(error, { profile, scopes, step: 'deviceCode', cancelled: signal?.aborted === true });
     } finally {
@@ -122,7 +121,7 @@ export class AuthService implements AccessTokenProvider {
     // A domain is resolved by the token service; the answer's tenant id is what gets recorded.
     const tenant = named.kind === 'tenantId' || named.kind === 'domain' ? named.value : homeTenantOf(homeAccountId);
     const result = await this.cache.exclusive(async () => {
-      const app = this.app(profile);
+      const app = this.clients.of(profile);
       const base = (await app.getAllAccounts()).find((a) => a.homeAccountId === homeAccountId);
       if (!base) throw signInRequired(profile, 'That account is no longer signed in on this computer.');
       return this.silent(profile, app, { ...base, tenantId: tenant }, tenantAuthority(profile, tenant), scopes, false);
@@ -140,7 +139,7 @@ export class AuthService implements AccessTokenProvider {
     if (!options.forceRefresh && recent && recent.expiresOn.getTime() - Date.now() > REUSE_MARGIN_MS) return recent;
     // Under the cross-process lock: the refresh token rotates, so two processes must not redeem the same one.
     const result = await this.cache.exclusive(async () => {
-      const app = this.app(profile);
+      const app = this.clients.of(profile);
       const account = await this.accountFor(app, profile, signIn);
       return this.silent(profile, app, account, tenantAuthority(profile, signIn.tenantId), scopes, options.forceRefresh === true);
     });
@@ -190,7 +189,7 @@ export class AuthService implements AccessTokenProvider {
   async capabilities(profileId: string): Promise<Capabilities> {
     const profile = this.profile(profileId);
     const signIn = await this.signInOf(profile);
-    const account = await this.accountFor(this.app(profile), profile, signIn);
+    const account = await this.accountFor(this.clients.of(profile), profile, signIn);
     const summary = summarize(account, signIn.tenantId);
     if (signIn.grantedScopes.length === 0) {
       return { profileId, account: summary, grantedScopes: [], intuneRoles: await this.readIntuneRoles(profile, signIn, []) };
@@ -212,7 +211,7 @@ export class AuthService implements AccessTokenProvider {
     const clients = new Map<string, TenantProfile>();
     for (const p of this.profilesById.values()) if (!clients.has(p.clientId)) clients.set(p.clientId, p);
     for (const p of clients.values()) {
-      for (const a of await this.app(p).getAllAccounts()) found.set(a.homeAccountId, [...(found.get(a.homeAccountId) ?? []), a]);
+      for (const a of await this.clients.of(p).getAllAccounts()) found.set(a.homeAccountId, [...(found.get(a.homeAccountId) ?? []), a]);
     }
     return [...found.entries()].map(([homeAccountId, views]) => {
       const homeTenantId = homeTenantOf(homeAccountId);
@@ -234,7 +233,7 @@ export class AuthService implements AccessTokenProvider {
     const signIn = (await this.cache.readSignIns())[profile.id];
     if (!signIn) return { username: undefined, signedOutProfileIds: [], purgedTenantIds: [] };
     const removed = await this.cache.exclusive(async () => {
-      const app = this.app(profile);
+      const app = this.clients.of(profile);
       const cache = app.getTokenCache();
       for (const account of (await app.getAllAccounts()).filter((a) => a.homeAccountId === signIn.homeAccountId)) await cache.removeAccount(account);
       let gone: [string, ProfileSignIn][] = [];
@@ -285,7 +284,7 @@ export class AuthService implements AccessTokenProvider {
     };
     signal?.addEventListener('abort', cancel, { once: true });
     try {
-      return await this.app(profile).acquireTokenInteractive(request);
+      return await this.clients.of(profile).acquireTokenInteractive(request);
     } catch (error) {
       throw await this.problem(error, { profile, scopes, step: 'interactive', cancelled: cancelled() });
     } finally {
@@ -305,7 +304,7 @@ export class AuthService implements AccessTokenProvider {
   private async problem(error: unknown, context: ProblemContext): Promise<Error> {
     if (error instanceof CacheProtectedElsewhereError || error instanceof EncryptionUnavailableError || error instanceof CacheLockTimeoutError) return error;
     if (!context.cancelled && error instanceof AuthError && error.errorCode === 'endpoints_resolution_error') {
-      return new ProblemError(await authorityProblem(context.profile, this.networks.get(context.profile.id)));
+      return new ProblemError(await authorityProblem(context.profile, this.clients.network(context.profile.id)));
     }
     return toProblemError(error, context);
   }
@@ -364,38 +363,6 @@ export class AuthService implements AccessTokenProvider {
     return { ...view, tenantId: signIn.tenantId };
   }
 
-  private app(profile: TenantProfile): PublicClientApplication {
-    const existing = this.apps.get(profile.id);
-    if (existing) return existing;
-    const demo = profile.kind === 'demo' && profile.trustedCaPem !== undefined;
-    const host = authorityHost(profile);
-    const network = demo && profile.trustedCaPem ? new CaTrustingNetworkClient({ caCertificatePem: profile.trustedCaPem, allowedHosts: [host] }) : undefined;
-    const config: Configuration = {
-      auth: {
-        clientId: profile.clientId,
-        authority: profile.authority,
-        // The demo tenant is not a Microsoft cloud: trust its host as is, without instance discovery.
-        ...(demo ? { knownAuthorities: [host] } : {}),
-      },
-      cache: { cachePlugin: this.cache },
-      system: {
-        ...(network ? { networkClient: network } : {}),
-        loggerOptions: {
-          piiLoggingEnabled: false,
-          logLevel: LogLevel.Warning,
-          loggerCallback: (level, message) => {
-            this.log?.(level === LogLevel.Error ? 'error' : level === LogLevel.Warning ? 'warning' : 'info', message);
-          },
-        },
-      },
-    };
-    const app = new PublicClientApplication(config);
-    this.apps.set(profile.id, app);
-    if (network) this.networks.set(profile.id, network);
-    else this.networks.delete(profile.id);
-    return app;
-  }
-
   private profile(profileId: string): TenantProfile {
     const profile = this.profilesById.get(profileId);
     if (!profile) throw new ProblemError({ code: 'notFound', message: `There is no tenant profile "${profileId}". Known: ${[...this.profilesById.keys()].join(', ') || 'none'}.` });
@@ -405,35 +372,4 @@ export class AuthService implements AccessTokenProvider {
   private forget(profileId: string): void {
     for (const key of this.recent.keys()) if (key.startsWith(`${profileId}\n`)) this.recent.delete(key);
   }
-}
-
-function toAccessToken(result: AuthenticationResult): AccessToken {
-  return {
-    token: result.accessToken,
-    expiresOn: result.expiresOn ?? new Date(0),
-    tenantId: result.tenantId,
-    scopes: readAccessTokenClaims(result.accessToken).scopes,
-  };
-}
-
-function summarize(account: AccountInfo, tenantId: string): AccountSummary {
-  return { homeAccountId: account.homeAccountId, username: account.username, name: account.name, tenantId };
-}
-
-function tokenKey(profileId: string, signIn: ProfileSignIn, scopes: readonly string[]): string {
-  return [profileId, signIn.homeAccountId, signIn.tenantId, [...scopes].map((s) => s.toLowerCase()).sort().join(' ')].join('\n');
-}
-
-function graphScopes(scopes: readonly string[]): readonly string[] {
-  return scopes.filter((s) => !OIDC_SCOPES.has(s.toLowerCase()));
-}
-
-function union(a: readonly string[], b: readonly string[]): readonly string[] {
-  const seen = new Set(a.map((s) => s.toLowerCase()));
-  return [...a, ...b.filter((s) => !seen.has(s.toLowerCase()) && seen.add(s.toLowerCase()))];
-}
-
-/** `<object id>.<tenant id>` → the tenant id. */
-function homeTenantOf(homeAccountId: string): string {
-  return homeAccountId.slice(homeAccountId.lastIndexOf('.') + 1);
 }
