@@ -32,8 +32,13 @@ import type { Row } from './results-file.ts';
 
 const DEVICES = 100_000;
 const LATENCY_MS = 100;
-/** The first round also pays for JIT warm-up, in this process and the tenant's. */
-const ROUNDS = 3;
+/**
+ * The first round also pays for JIT warm-up, in this process and the tenant's. The same sync on
+ * this 2-core virtual machine varies by ±15% from run to run (CPU shared with the tenant's
+ * process and with neighbours), so each side gets five runs; the best of each are compared, and
+ * the median ratio is reported next to it so the spread is visible.
+ */
+const ROUNDS = 5;
 const WINDOW_MS = 20_000;
 /** Intune's published per-app budget for the devices area, any request (FACTS §4). */
 const DEVICES_BUDGET_PER_20S = 2000;
@@ -108,11 +113,13 @@ export async function benchSync(): Promise<{ readonly rows: Row[]; readonly figu
     const baseline = Math.min(...baselines.map((m) => m.seconds));
     const bestEngine = engines.reduce((best, m) => (m.seconds < best.seconds ? m : best));
     const ratio = bestEngine.seconds / baseline;
+    const medianRatio = median(engines.map((m) => m.seconds)) / median(baselines.map((m) => m.seconds));
     const peak = Math.max(...engines.map((m) => m.peakPer20s));
     const figures: Record<string, number> = {
       syncBaselineSeconds: round(baseline, 2),
       syncEngineSeconds: round(bestEngine.seconds, 2),
       syncRatio: round(ratio, 3),
+      syncRatioMedian: round(medianRatio, 3),
       syncPeakRequestsPer20s: peak,
       syncBaselineRequests: baselines[0]?.requests ?? 0,
       syncEngineRequests: bestEngine.requests,
@@ -133,6 +140,7 @@ export async function benchSync(): Promise<{ readonly rows: Row[]; readonly figu
         { figure: `(a) Full sync of ${DEVICES.toLocaleString('en-US')} devices, ${LATENCY_MS} ms latency: baseline (sequential nextLink), best of ${ROUNDS}`, value: `${baseline.toFixed(1)} s (runs ${runs(baselines)}; ${baselines[0]?.requests ?? 0} requests; client CPU ${figures['syncBaselineCpuSeconds']} s)`, target: '—', met: undefined },
         { figure: `(a) Full sync: engine (enrolledDateTime partitions, concurrent), best of ${ROUNDS}`, value: `${bestEngine.seconds.toFixed(1)} s (runs ${runs(engines)}; planning ${bestEngine.phases.planning.toFixed(1)} s, fetching ${bestEngine.phases.fetching.toFixed(1)} s, commit ${bestEngine.phases.committing.toFixed(1)} s; ${bestEngine.requests} requests, ${bestEngine.result.partitions} partitions, ${bestEngine.result.probes} counts; client CPU ${figures['syncEngineCpuSeconds']} s)`, target: '—', met: undefined },
         { figure: '(a) Engine / baseline', value: ratio.toFixed(3), target: '≤ 0.3', met: ratio <= 0.3 },
+        { figure: '(a) Engine / baseline, median run of each', value: medianRatio.toFixed(3), target: 'reported', met: undefined },
         { figure: '(a) Most requests the engine sent in any 20 s', value: String(peak), target: `≤ ${DEVICES_BUDGET_PER_20S} (Intune, devices, per app)`, met: peak <= DEVICES_BUDGET_PER_20S },
         { figure: `(c) Incremental refresh after ${incremental.changed.toLocaleString('en-US')} devices (1%) checked in`, value: `${incremental.seconds.toFixed(2)} s (${incremental.fetched.toLocaleString('en-US')} devices fetched in ${incremental.pages} pages)`, target: 'reported', met: undefined },
       ],
@@ -175,6 +183,12 @@ async function measure(events: readonly GraphClientEvent[], run: () => Promise<v
   const used = process.cpuUsage(cpu);
   const sends = events.filter((e) => e.kind === 'send').map((e) => e.at);
   return { seconds, cpuSeconds: (used.user + used.system) / 1e6, requests: sends.length, peakPer20s: busiestWindow(sends, WINDOW_MS) };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 /** Most sends in any window (t - windowMs, t]. */
