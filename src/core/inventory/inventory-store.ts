@@ -13,7 +13,6 @@ import { CREATE_HITS_TABLE, DeviceOrders, collectHits, countDevices, deviceCateg
 import type { Hits, Statements } from './device-reads.ts';
 import { planSearch } from './device-search.ts';
 import type { SearchPlan } from './device-search.ts';
-import { indexDeviceSql, rememberModel, unindexDeviceSql } from './device-search-index.ts';
 import { DeviceTexts } from './device-texts.ts';
 import { deviceUsers } from './device-users.ts';
 import type { DeviceUser } from './device-users.ts';
@@ -21,9 +20,12 @@ import { getEntity, listEntities, removeEntities, replaceEntities, upsertEntitie
 import type { EntityAccess } from './entity-store.ts';
 import type { EntityKind, EntityRow, InventoryEntities } from './entity-tables.ts';
 import { openConnection, translateDamage } from './connection.ts';
+import { StatementCache } from './statement-cache.ts';
+import { removeLiveDevice, upsertLiveDevices } from './live-device-writes.ts';
+import type { LiveDeviceAccess } from './live-device-writes.ts';
 import { SnapshotWriter } from './snapshot-writer.ts';
 import { OffThreadSnapshot } from './off-thread-snapshot.ts';
-import { dropSlot, otherSlot, readLiveSlot, slotTables } from './slots.ts';
+import { dropFinishedSlot, readLiveSlot, slotTables } from './slots.ts';
 import type { Slot, SlotTables } from './slots.ts';
 import { listRuns, recordRun } from './sync-runs.ts';
 import type { IncrementalRunRecord, SyncRun } from './sync-runs.ts';
@@ -87,7 +89,7 @@ export class InventoryStore {
   private readonly db: DatabaseSync;
   private readonly clock: () => number;
   private readonly shapes: DocumentShapes;
-  private readonly statements = new Map<string, StatementSync>();
+  private readonly statements: StatementCache;
   private readonly sql: Statements;
   private readonly writers = new Set<{ abort(reason?: string): unknown }>();
   private readonly onClose: (() => void) | undefined;
@@ -102,6 +104,7 @@ export class InventoryStore {
   /** Use openInventory(): it creates, migrates and checks the file first. Takes ownership of `db`. */
   constructor(options: { readonly db: DatabaseSync; readonly path: string; readonly tenantId: string; readonly clock?: () => number; readonly onClose?: () => void }) {
     this.db = options.db;
+    this.statements = new StatementCache(this.db, MAX_STATEMENTS);
     this.path = options.path;
     this.tenantId = options.tenantId;
     this.clock = options.clock ?? Date.now;
@@ -110,7 +113,7 @@ export class InventoryStore {
     this.sql = (text) => this.statement(text);
     this.texts = new DeviceTexts(this.db);
     this.db.exec(CREATE_HITS_TABLE);
-    this.dropFinishedSlot();
+    dropFinishedSlot(this.db);
   }
 
   // Reading devices
@@ -268,31 +271,7 @@ export class InventoryStore {
   upsertDevices(devices: readonly ManagedDevice[], asOf: string): number {
     const checked = checkDevices(devices);
     checkAsOf(asOf);
-    return this.write((slot) => {
-      const t = slotTables(slot);
-      const columns = DEVICE_COLUMNS.map((c) => `"${c.name}"`).join(', ');
-      const insertDevice = this.statement(`INSERT INTO ${t.devices}(${columns}) VALUES (${DEVICE_COLUMNS.map(() => '?').join(', ')})`);
-      const insertDocument = this.statement(`INSERT INTO ${t.documents}(row, shape, body) VALUES (?, ?, ?)`);
-      const index = this.statement(indexDeviceSql(t));
-      let newest: number | undefined;
-      const documents = this.shapes.encodeAll(devices);
-      for (let i = 0; i < checked.length; i++) {
-        const { projected } = checked[i] as (typeof checked)[number];
-        this.removeDeviceRow(t, projected.id);
-        const row = Number(insertDevice.run(...projected.values).lastInsertRowid);
-        this.texts.touch(row);
-        const doc = documents[i] as (typeof documents)[number];
-        insertDocument.run(row, doc.shape, doc.body);
-        index.run(row);
-        rememberModel(this.sql, t, projected.model);
-        if (projected.lastSyncMs !== null && (newest === undefined || projected.lastSyncMs > newest)) newest = projected.lastSyncMs;
-      }
-      const state = this.statement('SELECT device_watermark FROM inventory_state WHERE id = 1').get() as { device_watermark: string | null };
-      const previous = state.device_watermark === null ? undefined : Date.parse(state.device_watermark);
-      const watermark = newest === undefined || (previous !== undefined && previous >= newest) ? state.device_watermark : new Date(newest).toISOString();
-      this.statement('UPDATE inventory_state SET devices_as_of = ?, device_watermark = ? WHERE id = 1').run(asOf, watermark);
-      return checked.length;
-    });
+    return this.write((slot) => upsertLiveDevices(this.liveAccess, slotTables(slot), devices, checked, asOf));
   }
 
   /** Removes devices by id from the live data, in one transaction; returns how many were there. */
@@ -300,9 +279,13 @@ export class InventoryStore {
     return this.write((slot) => {
       const t = slotTables(slot);
       let removed = 0;
-      for (const id of ids) if (typeof id === 'string' && this.removeDeviceRow(t, id)) removed++;
+      for (const id of ids) if (typeof id === 'string' && removeLiveDevice(this.liveAccess, t, id)) removed++;
       return removed;
     });
+  }
+
+  private get liveAccess(): LiveDeviceAccess {
+    return { statement: (sql) => this.statement(sql), sql: this.sql, shapes: this.shapes, touch: (row) => this.texts.touch(row) };
   }
 
   /** The sync engine's record of an incremental run it made with upsertDevices and removeDevices. */
@@ -381,52 +364,15 @@ export class InventoryStore {
 
   private collectHits(t: SlotTables, plan: SearchPlan): Hits {
     return collectHits(this.sql, t, plan, {
-      // Own writes are not in the file state: they name the rows they touch (removeDeviceRow, upsertDevices).
+      // Own writes are not in the file state: they name the rows they touch (live-device-writes.ts).
       mark: (text) => this.texts.mark(this.sql, t, this.fileState(t.slot), text),
       markedRows: () => this.texts.markedRows(),
       isMarked: (row) => this.texts.isMarked(row),
     });
   }
 
-  /** Removes one device (row, document, search line and its index entry); false if it was not there. */
-  private removeDeviceRow(t: SlotTables, id: string): boolean {
-    const found = this.statement(`SELECT row FROM ${t.devices} WHERE "id" = ?`).get(id) as { row: number } | undefined;
-    if (!found) return false;
-    const row = Number(found.row);
-    this.texts.touch(row);
-    this.statement(unindexDeviceSql(t)).run(row);
-    this.statement(`DELETE FROM ${t.documents} WHERE row = ?`).run(row);
-    this.statement(`DELETE FROM ${t.devices} WHERE row = ?`).run(row);
-    return true;
-  }
-
-  /** After a snapshot committed in a process that was killed before it dropped the old slot. */
-  private dropFinishedSlot(): void {
-    const state = this.db.prepare('SELECT live_slot, staging_run FROM inventory_state WHERE id = 1').get() as { live_slot: Slot; staging_run: number | null };
-    if (state.staging_run !== null) return;
-    const idle = slotTables(otherSlot(state.live_slot));
-    const exists = this.db.prepare(`SELECT 1 AS found FROM sqlite_schema WHERE name = ?`).get(idle.devices);
-    if (!exists) return;
-    inTransaction(this.db, 'write', () => {
-      const now = this.db.prepare('SELECT live_slot, staging_run FROM inventory_state WHERE id = 1').get() as { live_slot: Slot; staging_run: number | null };
-      if (now.staging_run === null) dropSlot(this.db, otherSlot(now.live_slot));
-    });
-  }
-
   private statement(sql: string): StatementSync {
-    let statement = this.statements.get(sql);
-    if (statement) {
-      // Least recently used goes first when the cache is full.
-      this.statements.delete(sql);
-    } else {
-      statement = this.db.prepare(sql);
-      if (this.statements.size >= MAX_STATEMENTS) {
-        const oldest = this.statements.keys().next().value;
-        if (oldest !== undefined) this.statements.delete(oldest);
-      }
-    }
-    this.statements.set(sql, statement);
-    return statement;
+    return this.statements.get(sql);
   }
 
   private read<T>(work: (slot: Slot) => T): T {

@@ -7,6 +7,7 @@
 // The staging slot is a structural copy of the live one (read from sqlite_schema), so the
 // migrations stay the only place the device tables are defined.
 import type { DatabaseSync } from 'node:sqlite';
+import { inTransaction } from './transactions.ts';
 
 export type Slot = 'a' | 'b';
 
@@ -104,4 +105,18 @@ export function dropSlot(db: DatabaseSync, slot: Slot): void {
   db.exec(`DROP TABLE IF EXISTS ${tables.models}`);
   db.exec(`DROP TABLE IF EXISTS ${tables.documents}`);
   db.exec(`DROP TABLE IF EXISTS ${tables.devices}`);
+}
+
+/** After a snapshot committed in a process that was killed before it dropped the old slot. */
+export function dropFinishedSlot(db: DatabaseSync): void {
+  const state = db.prepare('SELECT live_slot, staging_run FROM inventory_state WHERE id = 1').get() as { live_slot: Slot; staging_run: number | null };
+  if (state.staging_run !== null) return;
+  const idle = slotTables(otherSlot(state.live_slot));
+  const exists = db.prepare(`SELECT 1 AS found FROM sqlite_schema WHERE name = ?`).get(idle.devices);
+  if (!exists) return;
+  inTransaction(db, 'write', () => {
+    // Another connection may have started a snapshot in between.
+    const now = db.prepare('SELECT live_slot, staging_run FROM inventory_state WHERE id = 1').get() as { live_slot: Slot; staging_run: number | null };
+    if (now.staging_run === null) dropSlot(db, otherSlot(now.live_slot));
+  });
 }
