@@ -11,12 +11,14 @@
 // (FACTS §3 [U]: a captured $top=1 response had count 1); the emulator does the same.
 import { DeviceCollection, deviceKey } from '../model/device-collection.ts';
 import type { EntityCollection, EntityRecord } from '../model/entity.ts';
+import type { InstantIndex } from '../model/instant-index.ts';
 import { idOf } from '../model/entity.ts';
 import type { MutableJsonObject } from '../model/json.ts';
 import type { GraphVersion } from '../model/schema.ts';
 import { intuneSchema } from '../model/schema.ts';
 import type { NavigationResolver } from './expand.ts';
 import { instantBounds } from './filter/instant-bounds.ts';
+import type { InstantRange } from './filter/instant-bounds.ts';
 import { nextLink } from './next-link.ts';
 import type { CollectionQuery } from './query.ts';
 import { serializeEntity } from './serialize.ts';
@@ -78,15 +80,8 @@ export function countOnly(collection: EntityCollection, query: CollectionQuery):
 
 /** The count straight from the index, when the filter is nothing but bounds on an indexed property. */
 function indexedCount(collection: DeviceCollection, query: CollectionQuery): number | undefined {
-  const filter = query.filter;
-  if (!filter) return undefined;
-  for (const property of INDEXED) {
-    const range = instantBounds(filter.expression, property);
-    if (!range?.whole) continue;
-    const index = collection.instantIndex(property, range.fallback);
-    if (index) return index.countWithin(range, range.fromExclusive, range.toExclusive);
-  }
-  return undefined;
+  const found = indexedRange(collection, query);
+  return found?.range.whole ? found.index.countWithin(found.range, found.range.fromExclusive, found.range.toExclusive) : undefined;
 }
 
 /**
@@ -94,13 +89,17 @@ function indexedCount(collection: DeviceCollection, query: CollectionQuery): num
  * dateTime property (model/instant-index.ts); undefined when every device must be read.
  */
 function indexedCandidates(collection: DeviceCollection, query: CollectionQuery): Uint32Array | undefined {
+  const found = indexedRange(collection, query);
+  return found?.index.positionsWithin(found.range);
+}
+
+function indexedRange(collection: DeviceCollection, query: CollectionQuery): { readonly range: InstantRange; readonly index: InstantIndex } | undefined {
   const filter = query.filter;
   if (!filter) return undefined;
   for (const property of INDEXED) {
     const range = instantBounds(filter.expression, property);
-    if (!range) continue;
-    const index = collection.instantIndex(property, range.fallback);
-    if (index) return index.positionsWithin(range);
+    const index = range && collection.instantIndex(property, range.fallback);
+    if (range && index) return { range, index };
   }
   return undefined;
 }
