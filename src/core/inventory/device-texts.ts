@@ -91,6 +91,11 @@ export class DeviceTexts {
     this.touched.clear();
   }
 
+  /** Whether the lines held are those of the data `state` names, with no row changed since. */
+  isCurrent(state: string): boolean {
+    return state === this.state && this.touched.size === 0;
+  }
+
   /** Reads the lines now if they are not current. Call inside the read transaction that `state` describes. */
   prepare(read: Read, t: SlotTables, state: string): void {
     this.load(read, t, state);

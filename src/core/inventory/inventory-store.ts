@@ -146,6 +146,11 @@ export class InventoryStore {
     this.read((slot) => this.texts.prepare(this.sql, slotTables(slot), this.fileState(slot)));
   }
 
+  /** Whether a search of one or two characters can be answered without reading the lines first. */
+  isSearchPrepared(): boolean {
+    return this.read((slot) => this.texts.isCurrent(this.fileState(slot)));
+  }
+
   /** The device categories devices are in, for the category filter. */
   deviceCategories(): readonly string[] {
     return this.read((slot) => deviceCategoryNames(this.sql, slotTables(slot)));

@@ -185,6 +185,9 @@ export class SyncManager {
       this.context.inventories.prepareSearchSoon(sync.tenantId);
       // Still inside the run, so a cancel reaches it and a sign-out waits for it before closing the store.
       await refreshEntities(this.context, entry, sync.engine.store, signal);
+      // The entities' commits come from the sync's connection, so the window's store takes them
+      // for a change of its data and would read its search text again on the next keystroke.
+      this.context.inventories.prepareSearchSoon(sync.tenantId);
     } catch (error) {
       const problem = error instanceof ProblemError ? error.problem : { code: 'internal' as const, message: 'The sync stopped on an unexpected error; it was written to the log.' };
       if (!(error instanceof ProblemError)) this.context.platform.log('error', `Sync of ${entry.label} failed.`, { error: describeError(error) });
