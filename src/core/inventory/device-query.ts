@@ -5,9 +5,8 @@ import type { SQLInputValue } from 'node:sqlite';
 import { ProblemError } from '../problem.ts';
 import { DEVICE_COLUMN_NAMES, columnKind, isDeviceColumn, storedValue } from './device-columns.ts';
 import type { DeviceColumn } from './device-columns.ts';
-import { ftsPhrase, planSearch } from './device-search.ts';
+import { planSearch } from './device-search.ts';
 import type { SearchPlan } from './device-search.ts';
-import type { SlotTables } from './slots.ts';
 
 export type SortDirection = 'asc' | 'desc';
 
@@ -117,7 +116,7 @@ export function compileQuery(query: DeviceQuery, now: number): CompiledQuery {
 }
 
 export interface CompiledFilter extends Where {
-  /** The devices of one user: looked up through the search index (see userWhere). */
+  /** The devices of one user (see userWhere). */
   readonly userPrincipalName?: string;
   /**
    * An index finds the few rows this filter keeps (stale devices, through the last-sync index),
@@ -158,17 +157,9 @@ export function compileFilter(filter: DeviceFilter, now: number): CompiledFilter
   return upn === undefined ? { clauses, params, seekable } : { clauses, params, seekable, userPrincipalName: upn.trim() };
 }
 
-/**
- * "The devices of this user" without an index on UPN: the search index's upn column holds the
- * part before the @, so it finds the few candidates, and the equality keeps the exact ones.
- */
-export function userWhere(upn: string, tables: SlotTables): Where {
-  const at = upn.indexOf('@');
-  const local = at < 0 ? upn : upn.slice(0, at);
-  const exact: Where = { clauses: ['d."userPrincipalName" = ?'], params: [upn] };
-  if ([...local].length < 3) return exact;
-  // The indexed value ends with a separator, so this phrase only matches local parts ending in `local`.
-  return joinWhere({ clauses: [`d.row IN (SELECT rowid FROM ${tables.search} WHERE ${tables.search} MATCH ?)`], params: [`upn : ${ftsPhrase(`${local}\u001f`)}`] }, exact);
+/** "The devices of this user": the UPN exactly, through the index on it (migrations.ts). */
+export function userWhere(upn: string): Where {
+  return { clauses: ['d."userPrincipalName" = ?'], params: [upn] };
 }
 
 const COMPARISON: Readonly<Record<'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge', string>> = { eq: '=', ne: '<>', lt: '<', le: '<=', gt: '>', ge: '>=' };

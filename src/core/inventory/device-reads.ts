@@ -1,12 +1,11 @@
 // Reading device lists: the search resolved once into a set of rows, then the count, the page
 // and the facets computed over it, each driven from whichever side is cheaper.
 //
-// Why a set: one search serves a count and a page (and SQLite's FTS5 estimates are guesses), so
-// the matches are collected once per request, and their number is then known. The index's
-// matches, and a few matches of a short query, are written into temp.device_hits; the many
-// matches of a short query (one character matches most devices) stay marked in memory
-// (device-texts.ts), tested with device_hit(row), because writing 80,000 rows down costs more
-// than finding them.
+// Why a set: one search serves a count and a page, so the matches are collected once per
+// request, and their number is then known. Search matches are marked in memory
+// (device-texts.ts); a few are written into temp.device_hits, so they are looked up and sorted
+// like rows, while many (one character matches most devices) stay marked, tested with
+// device_hit(row), because writing 80,000 rows down costs more than finding them.
 // - Few matches: start from them (a lookup each) and sort them.
 // - Many matches: walk the sort index (or the filter's index) and keep rows that are in the set;
 //   a page of 50 is full after about 50 × devices / matches steps.
@@ -17,7 +16,6 @@ import { facetsSql, sumFacets } from './device-facets.ts';
 import type { DeviceFacets } from './device-facets.ts';
 import { encodeCursor, joinWhere, whereSql } from './device-query.ts';
 import type { CompiledFilter, CompiledQuery, Where } from './device-query.ts';
-import { ftsPhrase } from './device-search.ts';
 import type { SearchPlan } from './device-search.ts';
 import { ColumnOrders } from './column-orders.ts';
 import { HIT_FUNCTION } from './device-texts.ts';
@@ -65,35 +63,17 @@ export interface DeviceLines {
 }
 
 /**
- * Below this many matches, a short query's matches are written into temp.device_hits (~0.2 µs
- * each), so that they are looked up and sorted like the index's; above it they stay marked.
+ * Below this many matches, a query's matches are written into temp.device_hits (~0.2 µs each),
+ * so that they are looked up and sorted like rows; above it they stay marked.
  */
 const WRITE_DOWN_BELOW = 5000;
 
 /** Collects the rows matching the search (see Hits). Call inside the read transaction. */
-export function collectHits(sql: Statements, t: SlotTables, plan: SearchPlan, lines: DeviceLines): Hits {
+export function collectHits(sql: Statements, plan: SearchPlan, lines: DeviceLines): Hits {
   if (plan.kind === 'all') return { searched: false };
-  sql(`DELETE FROM ${HITS_TABLE}`).run();
-  let inserted: number;
-  switch (plan.kind) {
-    case 'text': {
-      const count = lines.mark(plan);
-      const marked: Hits = { searched: true, count, held: 'marks', has: (row) => lines.isMarked(row), rows: () => lines.markedRows() };
-      return count >= WRITE_DOWN_BELOW ? marked : writtenDown(sql, marked);
-    }
-    case 'index': {
-      const match = plan.phrases.map(ftsPhrase).join(' OR ');
-      if (plan.upnContains !== undefined) {
-        inserted = Number(sql(`INSERT INTO ${HITS_TABLE}(row) SELECT d.row FROM ${t.devices} d WHERE d.row IN (SELECT rowid FROM ${t.search} WHERE ${t.search} MATCH ? AND rowid > 0) AND d."userPrincipalName" LIKE ? ESCAPE '\\'`).run(match, plan.upnContains).changes);
-        break;
-      }
-      // Devices whose own fields match, then devices of the models that match.
-      inserted = Number(sql(`INSERT INTO ${HITS_TABLE}(row) SELECT rowid FROM ${t.search} WHERE ${t.search} MATCH ? AND rowid > 0`).run(match).changes);
-      inserted += Number(sql(`INSERT OR IGNORE INTO ${HITS_TABLE}(row) SELECT d.row FROM ${t.devices} d WHERE d."model" IN (SELECT m.model FROM ${t.models} m WHERE m.id IN (SELECT -rowid FROM ${t.search} WHERE ${t.search} MATCH ? AND rowid < 0))`).run(match).changes);
-      break;
-    }
-  }
-  return { searched: true, count: inserted, held: 'table' };
+  const count = lines.mark(plan);
+  const marked: Hits = { searched: true, count, held: 'marks', has: (row) => lines.isMarked(row), rows: () => lines.markedRows() };
+  return count >= WRITE_DOWN_BELOW ? marked : writtenDown(sql, marked);
 }
 
 /**

@@ -1,13 +1,12 @@
 // Every device's searched line (searchLineSql in device-search.ts), held in memory by one store
-// connection for the queries the trigram index answers badly: one or two characters, and an @
-// with less than three characters before it.
+// connection: every search is answered from these lines (device-search.ts says why).
 //
-// Why in memory: the search box searches on every keystroke, so its first query is always one
+// Why one string: the search box searches on every keystroke, so its first query is always one
 // character, and one character matches most of the fleet. For 100,000 devices, scanning the 7
 // column expressions with LIKE took ~30 ms and writing the 80,000 matches down ~40 ms more.
 // Here the lines are one lower-case string, searched with indexOf from the start of each line
-// not yet matched: 1–4 ms for any one or two characters (measured; a string per device measured
-// 1–6 ms, and made ~3 times the garbage to read).
+// not yet matched: 1–4 ms for any query (measured; a string per device measured 1–6 ms, and
+// made ~3 times the garbage to read).
 //
 // Reading: SQLite joins the lines into one value (and the row numbers into another), ~60 ms for
 // 100,000 devices; lower-casing and finding where each line, its UPN and the UPN's @ start take

@@ -122,7 +122,7 @@ export class InventoryStore {
     const compiled = compileQuery(query, this.clock());
     return this.read((slot) => {
       const tables = slotTables(slot);
-      const filter = filterWhere(compiled.filter, tables);
+      const filter = filterWhere(compiled.filter);
       const hits = this.collectHits(tables, compiled.search);
       const total = countDevices(this.sql, tables, filter, hits);
       // By position (the app's grid): no page link, the caller asks for the next window itself.
@@ -186,7 +186,7 @@ export class InventoryStore {
       const compiled = compileQuery({ ...query, limit: EXPORT_PAGE, ...(after === undefined ? {} : { after }) }, this.clock());
       const page = this.read((slot) => {
         const tables = slotTables(slot);
-        return devicePage(this.sql, tables, compiled, filterWhere(compiled.filter, tables), this.collectHits(tables, compiled.search));
+        return devicePage(this.sql, tables, compiled, filterWhere(compiled.filter), this.collectHits(tables, compiled.search));
       });
       yield* page.rows;
       if (page.next === undefined) return;
@@ -221,7 +221,7 @@ export class InventoryStore {
     const plan = planSearch(query.search);
     return this.read((slot) => {
       const t = slotTables(slot);
-      return deviceFacets(this.sql, t, filterWhere(filter, t), this.collectHits(t, plan), now, this.asOf());
+      return deviceFacets(this.sql, t, filterWhere(filter), this.collectHits(t, plan), now, this.asOf());
     });
   }
 
@@ -290,7 +290,7 @@ export class InventoryStore {
   }
 
   private get liveAccess(): LiveDeviceAccess {
-    return { statement: (sql) => this.statement(sql), sql: this.sql, shapes: this.shapes, touch: (row) => this.texts.touch(row) };
+    return { statement: (sql) => this.statement(sql), shapes: this.shapes, touch: (row) => this.texts.touch(row) };
   }
 
   /** The sync engine's record of an incremental run it made with upsertDevices and removeDevices. */
@@ -368,7 +368,7 @@ export class InventoryStore {
   }
 
   private collectHits(t: SlotTables, plan: SearchPlan): Hits {
-    return collectHits(this.sql, t, plan, {
+    return collectHits(this.sql, plan, {
       // Own writes are not in the file state: they name the rows they touch (live-device-writes.ts).
       mark: (text) => this.texts.mark(this.sql, t, this.fileState(t.slot), text),
       markedRows: () => this.texts.markedRows(),
@@ -404,6 +404,6 @@ export class InventoryStore {
   }
 }
 
-function filterWhere(filter: CompiledFilter, tables: SlotTables): CompiledFilter {
-  return filter.userPrincipalName === undefined ? filter : { ...joinWhere(filter, userWhere(filter.userPrincipalName, tables)), seekable: filter.seekable };
+function filterWhere(filter: CompiledFilter): CompiledFilter {
+  return filter.userPrincipalName === undefined ? filter : { ...joinWhere(filter, userWhere(filter.userPrincipalName)), seekable: filter.seekable };
 }

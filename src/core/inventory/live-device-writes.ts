@@ -1,19 +1,15 @@
 // Changes to the live snapshot's devices, as an incremental refresh makes them: devices added
-// or replaced one by one (row, document, search entry, model), devices removed, and the
-// watermark moved on. Each runs inside the store's write transaction (InventoryStore).
+// or replaced one by one (row and document), devices removed, and the watermark moved on. Each runs inside the store's write transaction (InventoryStore).
 import type { ManagedDevice } from '@microsoft/microsoft-graph-types-beta';
 import type { StatementSync } from 'node:sqlite';
 import { DEVICE_COLUMNS } from './device-columns.ts';
 import type { checkDevices } from './device-batch.ts';
 import type { DocumentShapes } from './device-documents.ts';
-import type { Statements } from './device-reads.ts';
-import { indexDeviceSql, rememberModel, unindexDeviceSql } from './device-search-index.ts';
 import type { SlotTables } from './slots.ts';
 
 export interface LiveDeviceAccess {
   /** A cached prepared statement. */
   readonly statement: (sql: string) => StatementSync;
-  readonly sql: Statements;
   readonly shapes: DocumentShapes;
   /** A row changed: its line for short searches must be read again. */
   readonly touch: (row: number) => void;
@@ -25,7 +21,6 @@ export function upsertLiveDevices(access: LiveDeviceAccess, t: SlotTables, devic
   const columns = DEVICE_COLUMNS.map((c) => `"${c.name}"`).join(', ');
   const insertDevice = statement(`INSERT INTO ${t.devices}(${columns}) VALUES (${DEVICE_COLUMNS.map(() => '?').join(', ')})`);
   const insertDocument = statement(`INSERT INTO ${t.documents}(row, shape, body) VALUES (?, ?, ?)`);
-  const index = statement(indexDeviceSql(t));
   let newest: number | undefined;
   const documents = access.shapes.encodeAll(devices);
   for (let i = 0; i < checked.length; i++) {
@@ -35,8 +30,6 @@ export function upsertLiveDevices(access: LiveDeviceAccess, t: SlotTables, devic
     access.touch(row);
     const doc = documents[i] as (typeof documents)[number];
     insertDocument.run(row, doc.shape, doc.body);
-    index.run(row);
-    rememberModel(access.sql, t, projected.model);
     if (projected.lastSyncMs !== null && (newest === undefined || projected.lastSyncMs > newest)) newest = projected.lastSyncMs;
   }
   // The watermark only moves forward: a refresh that brought older devices keeps the newer one.
@@ -47,14 +40,13 @@ export function upsertLiveDevices(access: LiveDeviceAccess, t: SlotTables, devic
   return checked.length;
 }
 
-/** Removes one device (row, document, search line and its index entry); false if it was not there. */
+/** Removes one device (row and document); false if it was not there. */
 export function removeLiveDevice(access: LiveDeviceAccess, t: SlotTables, id: string): boolean {
   const { statement } = access;
   const found = statement(`SELECT row FROM ${t.devices} WHERE "id" = ?`).get(id) as { row: number } | undefined;
   if (!found) return false;
   const row = Number(found.row);
   access.touch(row);
-  statement(unindexDeviceSql(t)).run(row);
   statement(`DELETE FROM ${t.documents} WHERE row = ?`).run(row);
   statement(`DELETE FROM ${t.devices} WHERE row = ?`).run(row);
   return true;

@@ -20,7 +20,7 @@ function failure(id: number, error: unknown): SlotWriterReply {
 
 let slot: SlotWriter | undefined;
 try {
-  slot = new SlotWriter(openConnection(start.path, { cacheKiB: start.cacheKiB }), start.path, start.now, { indexAsWeGo: true });
+  slot = new SlotWriter(openConnection(start.path, { cacheKiB: start.cacheKiB }), start.path, start.now);
   port.postMessage({ kind: 'ready', id: 0, runId: slot.runId } satisfies SlotWriterReply);
 } catch (error) {
   port.postMessage(failure(0, error));

@@ -4,18 +4,11 @@
 // that commits, and the new one after). It runs in the thread that stages the pages
 // (SnapshotWriter) or in a worker thread of its own (slot-writer-worker.ts), so it is given
 // every time it records rather than reading a clock.
-//
-// The search index is built either in one go at commit (cheapest in CPU, for a writer that
-// shares its thread with the reading of pages) or page by page as rows arrive (indexAsWeGo: a
-// writer in its own thread then has the index ready when the last page lands, and the commit
-// only has the B-tree indexes left to build).
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { ProblemError } from '../problem.ts';
 import { translateDamage } from './connection.ts';
 import { DEVICE_COLUMNS } from './device-columns.ts';
-import { indexDeviceSql, indexSlotSql, unindexDeviceSql } from './device-search-index.ts';
-import { MODEL_INDEX_COLUMN } from './device-search.ts';
-import { createSlotIndexesLike, createSlotTablesLike, dropSlot, otherSlot, readLiveSlot, slotTables, tuneSearchIndex } from './slots.ts';
+import { createSlotIndexesLike, createSlotTablesLike, dropSlot, otherSlot, readLiveSlot, slotTables } from './slots.ts';
 import type { Slot, SlotTables } from './slots.ts';
 import type { StagedDevices } from './staged-devices.ts';
 import { finishRun, markInterrupted, startRun } from './sync-runs.ts';
@@ -35,23 +28,16 @@ export class SlotWriter {
   readonly staging: Slot;
   private readonly db: DatabaseSync;
   private readonly path: string;
-  private readonly indexAsWeGo: boolean;
   private readonly t: SlotTables;
   private readonly insertDevice: StatementSync;
   private readonly insertDocument: StatementSync;
   private readonly replaceDevice: StatementSync;
   private readonly replaceDocument: StatementSync;
-  private readonly indexNewRows: StatementSync | undefined;
-  private readonly indexRow: StatementSync | undefined;
-  private readonly unindexRow: StatementSync | undefined;
-  private readonly addModel: StatementSync | undefined;
-  private readonly indexModel: StatementSync | undefined;
 
   /** Claims the staging slot (dropping whatever a killed snapshot left there). Takes ownership of `db`. */
-  constructor(db: DatabaseSync, path: string, now: string, options: { readonly indexAsWeGo?: boolean } = {}) {
+  constructor(db: DatabaseSync, path: string, now: string) {
     this.db = db;
     this.path = path;
-    this.indexAsWeGo = options.indexAsWeGo ?? false;
     let claimed: { live: Slot; runId: number };
     try {
       claimed = claimStaging(db, now);
@@ -70,14 +56,6 @@ export class SlotWriter {
     this.insertDocument = db.prepare(`INSERT INTO ${t.documents}(row, shape, body) VALUES (?, ?, ?)`);
     this.replaceDevice = db.prepare(`INSERT OR REPLACE INTO ${t.devices}(row, ${columns}) VALUES (${values})`);
     this.replaceDocument = db.prepare(`INSERT OR REPLACE INTO ${t.documents}(row, shape, body) VALUES (?, ?, ?)`);
-    if (this.indexAsWeGo) {
-      const [indexAll] = indexSlotSql(t);
-      this.indexNewRows = db.prepare(`${indexAll as string} WHERE d.row BETWEEN ? AND ?`);
-      this.indexRow = db.prepare(indexDeviceSql(t));
-      this.unindexRow = db.prepare(unindexDeviceSql(t));
-      this.addModel = db.prepare(`INSERT INTO ${t.models}(model) VALUES (?) ON CONFLICT(model) DO NOTHING`);
-      this.indexModel = db.prepare(`INSERT INTO ${t.search}(rowid, ${MODEL_INDEX_COLUMN}) VALUES (?, ? || char(31))`);
-    }
   }
 
   /**
@@ -90,26 +68,16 @@ export class SlotWriter {
       this.assertStillStaging();
       const page = typeof staged === 'function' ? staged() : staged;
       const { rows, repeated, values, shapes, bodies } = page;
-      let firstNew = Number.POSITIVE_INFINITY;
-      let lastNew = Number.NEGATIVE_INFINITY;
       for (let i = 0; i < rows.length; i++) {
         const row = rows[i] as number;
         if (repeated[i]) {
-          // Its index entry goes with the values it was indexed with, before they change.
-          this.unindexRow?.run(row);
           this.replaceDevice.run(row, ...(values[i] as []));
           this.replaceDocument.run(row, shapes[i] as number, bodies[i] as string);
-          this.indexRow?.run(row);
           continue;
         }
         this.insertDevice.run(row, ...(values[i] as []));
         this.insertDocument.run(row, shapes[i] as number, bodies[i] as string);
-        if (row < firstNew) firstNew = row;
-        if (row > lastNew) lastNew = row;
       }
-      // New rows are numbered consecutively, so the page's new rows are one range.
-      if (this.indexNewRows && firstNew <= lastNew) this.indexNewRows.run(firstNew, lastNew);
-      if (this.indexAsWeGo) this.rememberModels(values);
       this.db.exec('COMMIT');
       return page;
     } catch (error) {
@@ -118,25 +86,15 @@ export class SlotWriter {
     }
   }
 
-  /** Builds what is left of the indexes and makes the slot the one everyone reads, in one transaction. */
+  /** Builds the slot's indexes and makes it the one everyone reads, in one transaction. */
   commit(done: SlotCommit): void {
-    const t = this.t;
     // Building the B-tree indexes sorts 100,000 keys per index; SQLite's sorter can share that
     // with a helper thread, and at commit the thread that read the pages has nothing else to do.
     this.db.exec('PRAGMA threads = 2');
     this.db.exec('BEGIN IMMEDIATE');
     try {
       this.assertStillStaging();
-      if (!this.indexAsWeGo) {
-        const [indexDevices, collectModels, indexModels] = indexSlotSql(t);
-        this.db.exec(indexDevices as string);
-        createSlotIndexesLike(this.db, this.live, this.staging);
-        // After the indexes: the model index makes the distinct models a quick walk.
-        this.db.exec(collectModels as string);
-        this.db.exec(indexModels as string);
-      } else {
-        createSlotIndexesLike(this.db, this.live, this.staging);
-      }
+      createSlotIndexesLike(this.db, this.live, this.staging);
       this.db.prepare('UPDATE inventory_state SET live_slot = ?, staging_run = NULL, devices_as_of = ?, device_watermark = ? WHERE id = 1').run(this.staging, done.asOf, done.watermark ?? null);
       finishRun(this.db, this.runId, { status: 'succeeded', finishedAt: done.finishedAt, asOf: done.asOf, itemCount: done.deviceCount });
       this.db.exec('COMMIT');
@@ -183,19 +141,6 @@ export class SlotWriter {
     if (this.db.isOpen) this.db.close();
   }
 
-  /** Adds each model the first time the slot sees it, with its index entry (negative rowids). */
-  private rememberModels(values: readonly (readonly unknown[])[]): void {
-    const at = MODEL_COLUMN;
-    let last: unknown;
-    for (const row of values) {
-      const model = row[at];
-      if (typeof model !== 'string' || model === last) continue;
-      last = model;
-      const added = (this.addModel as StatementSync).run(model);
-      if (Number(added.changes) > 0) (this.indexModel as StatementSync).run(-Number(added.lastInsertRowid), model);
-    }
-  }
-
   private ownsStaging(): boolean {
     const row = this.db.prepare('SELECT staging_run FROM inventory_state WHERE id = 1').get() as { staging_run: number | null } | undefined;
     return row !== undefined && row.staging_run !== null && Number(row.staging_run) === this.runId;
@@ -206,8 +151,6 @@ export class SlotWriter {
   }
 }
 
-const MODEL_COLUMN = DEVICE_COLUMNS.findIndex((c) => c.name === 'model');
-
 /** Cleans whatever an earlier, killed snapshot left, and claims the staging slot. */
 function claimStaging(db: DatabaseSync, now: string): { live: Slot; runId: number } {
   db.exec('BEGIN IMMEDIATE');
@@ -217,7 +160,6 @@ function claimStaging(db: DatabaseSync, now: string): { live: Slot; runId: numbe
     markInterrupted(db, 'devices', 'full', now);
     dropSlot(db, staging);
     createSlotTablesLike(db, live, staging);
-    tuneSearchIndex(db, staging);
     const runId = startRun(db, 'devices', 'full', now);
     db.prepare('UPDATE inventory_state SET staging_run = ? WHERE id = 1').run(runId);
     db.exec('COMMIT');

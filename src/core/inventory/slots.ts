@@ -1,6 +1,5 @@
-// Devices live in one of two slots, a and b, each a set of tables: the projected columns with
-// each device's search line, the full documents, and the trigram index over the search lines. inventory_state.live_slot
-// names the slot readers use; a full snapshot fills the other one and flips the name in the
+// Devices live in one of two slots, a and b, each a pair of tables: the projected columns and
+// the full documents. inventory_state.live_slot names the slot readers use; a full snapshot fills the other one and flips the name in the
 // transaction that commits it. Readers read the name and the tables in one read
 // transaction, so they see the old slot or the new one, never a mix.
 //
@@ -15,12 +14,6 @@ export interface SlotTables {
   readonly slot: Slot;
   readonly devices: string;
   readonly documents: string;
-  /** The FTS5 trigram index over the devices' searched fields (see device-search.ts). */
-  readonly search: string;
-  /** Every distinct model, once: the index holds models by these ids. */
-  readonly models: string;
-  /** The index's term list (an fts5vocab table in each connection's temp schema). */
-  readonly searchTerms: string;
 }
 
 export function slotTables(slot: Slot): SlotTables {
@@ -28,18 +21,7 @@ export function slotTables(slot: Slot): SlotTables {
     slot,
     devices: `devices_${slot}`,
     documents: `device_documents_${slot}`,
-    search: `device_search_${slot}`,
-    models: `device_models_${slot}`,
-    searchTerms: `device_search_terms_${slot}`,
   };
-}
-
-/** Per connection: the term lists of both slots' indexes (they find their index when queried). */
-export function createSearchTermTables(db: DatabaseSync): void {
-  for (const slot of ['a', 'b'] as const) {
-    const t = slotTables(slot);
-    db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.${t.searchTerms} USING fts5vocab(main, '${t.search}', 'row')`);
-  }
 }
 
 export function otherSlot(slot: Slot): Slot {
@@ -60,8 +42,8 @@ interface SchemaObject {
 
 function schemaObjects(db: DatabaseSync, slot: Slot): readonly SchemaObject[] {
   const t = slotTables(slot);
-  const names = [t.devices, t.documents, t.search, t.models];
-  return db.prepare(`SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND (name IN (?, ?, ?, ?) OR (type = 'index' AND tbl_name IN (?, ?, ?, ?)))`).all(...names, ...names) as unknown as SchemaObject[];
+  const names = [t.devices, t.documents];
+  return db.prepare(`SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND (name IN (?, ?) OR (type = 'index' AND tbl_name IN (?, ?)))`).all(...names, ...names) as unknown as SchemaObject[];
 }
 
 /** A slot's DDL rewritten for the other slot: every name of the slot's own objects renamed. */
@@ -87,22 +69,9 @@ export function createSlotIndexesLike(db: DatabaseSync, from: Slot, to: Slot): v
   for (const o of objects) if (o.type === 'index') db.exec(rewrite(o.sql, names, from, to));
 }
 
-/**
- * Tunes a slot's empty search index for being filled in one go: merging segments only once
- * 16 pile up (instead of 4) and 8 kB leaves (one database page) measured about a fifth less CPU
- * to build 100,000 lines, with no measurable cost to queries.
- */
-export function tuneSearchIndex(db: DatabaseSync, slot: Slot): void {
-  const { search } = slotTables(slot);
-  db.exec(`INSERT INTO ${search}(${search}, rank) VALUES ('automerge', 16)`);
-  db.exec(`INSERT INTO ${search}(${search}, rank) VALUES ('pgsz', 8000)`);
-}
-
-/** Drops every table of a slot (their indexes and the index's shadow tables go with them). */
+/** Drops every table of a slot (their indexes go with them). */
 export function dropSlot(db: DatabaseSync, slot: Slot): void {
   const tables = slotTables(slot);
-  db.exec(`DROP TABLE IF EXISTS ${tables.search}`);
-  db.exec(`DROP TABLE IF EXISTS ${tables.models}`);
   db.exec(`DROP TABLE IF EXISTS ${tables.documents}`);
   db.exec(`DROP TABLE IF EXISTS ${tables.devices}`);
 }

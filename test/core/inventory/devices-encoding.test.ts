@@ -88,16 +88,17 @@ test('documents decode to exactly what was encoded, property order included', ()
 
 test('query planning: separators, short queries, the @', () => {
   assert.deepEqual(planSearch('  '), { kind: 'all' });
-  assert.deepEqual(planSearch('3C:22:FB'), { kind: 'index', phrases: ['3c:22:fb', '3c22fb'] });
-  // Fewer than three characters (in any variant) are matched in memory, not through the index.
+  assert.deepEqual(planSearch('3C:22:FB'), { kind: 'text', within: 'fields', needles: ['3c:22:fb', '3c22fb'] });
   assert.deepEqual(planSearch('ab'), { kind: 'text', within: 'fields', needles: ['ab'] });
   assert.deepEqual(planSearch('a'), { kind: 'text', within: 'fields', needles: ['a'] });
   assert.deepEqual(planSearch('A-1'), { kind: 'text', within: 'fields', needles: ['a-1', 'a1'] });
   assert.deepEqual(planSearch('%'), { kind: 'text', within: 'fields', needles: ['%'] });
-  assert.deepEqual(planSearch('iPhone  15'), { kind: 'index', phrases: ['iphone 15', 'iphone15'] });
-  assert.deepEqual(planSearch('50%_off'), { kind: 'index', phrases: ['50%_off'] });
-  assert.deepEqual(planSearch('Adele.Vance@contoso.com'), { kind: 'index', phrases: ['adele.vance'], upnContains: '%adele.vance@contoso.com%' });
+  // Runs of spaces become one; a compact variant only for what is left of letters and digits.
+  assert.deepEqual(planSearch('iPhone  15'), { kind: 'text', within: 'fields', needles: ['iphone 15', 'iphone15'] });
+  assert.deepEqual(planSearch('50%_off'), { kind: 'text', within: 'fields', needles: ['50%_off'] });
+  // With an @, the whole UPN is what is searched.
+  assert.deepEqual(planSearch('Adele.Vance@contoso.com'), { kind: 'text', within: 'upn', needles: ['adele.vance@contoso.com'] });
   assert.deepEqual(planSearch('@contoso.com'), { kind: 'text', within: 'upn', needles: ['@contoso.com'] });
   assert.deepEqual(planSearch('ab@c'), { kind: 'text', within: 'upn', needles: ['ab@c'] });
-  assert.deepEqual(planSearch('a_b'), { kind: 'index', phrases: ['a_b'] });
+  assert.deepEqual(planSearch('a\u0007b'), { kind: 'text', within: 'fields', needles: ['a b', 'ab'] });
 });

@@ -94,3 +94,35 @@ test('a later migration is applied on open; a failing one is rolled back whole',
     db.close();
   }
 });
+
+test('version 2 takes a version 1 file with devices to search in memory: no trigram index, the UPN indexed, the devices kept and found', () => {
+  using t = tempInventory();
+  t.inventory.close();
+  // A version 1 file with a snapshot in slot b and a staging slot a left by a killed sync.
+  const db = new DatabaseSync(t.store.path);
+  db.exec('DROP TABLE IF EXISTS schema_migrations');
+  for (const name of db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all().map((r) => String(r['name']))) db.exec(`DROP TABLE IF EXISTS "${name}"`);
+  assert.equal(migrate(db, MIGRATIONS.slice(0, 1)), 1);
+  const names = (): string[] => db.prepare("SELECT name FROM sqlite_schema WHERE name LIKE 'device%' ORDER BY name").all().map((r) => String(r['name']));
+  assert.ok(names().includes('device_search_a') && names().includes('device_models_a'), 'version 1 has the index');
+  db.exec(`CREATE TABLE devices_b AS SELECT * FROM devices_a`);
+  db.exec(`CREATE VIRTUAL TABLE device_search_b USING fts5(name, content='', tokenize='trigram')`);
+  assert.equal(migrate(db), latestVersion());
+  assert.deepEqual(names().filter((n) => n.startsWith('device_search') || n.startsWith('device_models')), []);
+  assert.ok(names().includes('devices_upn_a') && names().includes('devices_upn_b'), names().join(', '));
+  db.close();
+
+  const again = new Inventory({ dataDir: t.dataDir });
+  try {
+    const { store } = again.openTenant(TENANT);
+    const devices = graphDevices(120);
+    snapshot(store, devices);
+    const one = devices.find((d) => typeof d.userPrincipalName === 'string' && d.userPrincipalName.includes('@') && typeof d.deviceName === 'string' && d.deviceName.length > 9) as { deviceName?: string | null; userPrincipalName?: string | null };
+    const found = store.queryDevices({ search: String(one.deviceName).slice(2, 9) }).rows.map((r) => r.deviceName);
+    assert.ok(found.includes(one.deviceName ?? ''), `searching part of ${one.deviceName} finds it`);
+    const mine = store.queryDevices({ filter: { userPrincipalName: String(one.userPrincipalName) } }).rows;
+    assert.ok(mine.length > 0 && mine.every((r) => r.userPrincipalName === one.userPrincipalName));
+  } finally {
+    again.close();
+  }
+});
