@@ -96,7 +96,7 @@ export class InventoryStore {
   private closed = false;
   /** The order of the list a grid is scrolling through (see deviceWindow). */
   private readonly orders = new DeviceOrders();
-  /** The devices' searched lines, for short searches (see device-texts.ts). */
+  /** The devices' searched lines, which every search is answered from (see device-texts.ts). */
   private readonly texts: DeviceTexts;
   /** Write transactions this connection has begun: part of what says a kept order is still current. */
   private writes = 0;
@@ -137,7 +137,7 @@ export class InventoryStore {
   }
 
   /**
-   * Reads what searches of one or two characters are answered from (~0.1 s for 100,000 devices,
+   * Reads what searches are answered from (~0.1–0.25 s for 100,000 devices,
    * once per change of the data), so that the first keystroke does not wait for it: call it when
    * the app is idle, after the list is first shown or a sync has finished. Searching works
    * without it.
@@ -146,7 +146,7 @@ export class InventoryStore {
     this.read((slot) => this.texts.prepare(this.sql, slotTables(slot), this.fileState(slot)));
   }
 
-  /** Whether a search of one or two characters can be answered without reading the lines first. */
+  /** Whether a search can be answered without reading the lines first. */
   isSearchPrepared(): boolean {
     return this.read((slot) => this.texts.isCurrent(this.fileState(slot)));
   }

@@ -19,7 +19,7 @@ export class TenantInventories {
 
   /**
    * Reads the window's search text ahead of the next keystroke (100,000 devices: ~0.1 s), once
-   * the current work is done: after a sync commits, the first short search would pay it instead.
+   * the current work is done: after a sync commits, the first search would pay it instead.
    */
   prepareSearchSoon(tenantId: string): void {
     setTimeout(() => {
