@@ -10,6 +10,7 @@
 // Messages are JSON: the page sends {auth} once, then {id, channel, args}; the harness answers
 // {id, result} (result: the host's BridgeResult) and pushes {event, payload}. A message that is
 // not one of these gets a clear error answer and changes nothing; it never stops the host.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -35,6 +36,8 @@ export interface BridgeSocketOptions {
 }
 
 export class BridgeSocket {
+  /** The page call the host is answering, through every await of its answer. */
+  private readonly calls = new AsyncLocalStorage<{ readonly ws: WebSocket; readonly id: string | number }>();
   private readonly options: BridgeSocketOptions;
   private readonly server = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   private readonly pages = new Set<WebSocket>();
@@ -66,11 +69,17 @@ export class BridgeSocket {
     for (const ws of this.pages) this.send(ws, text);
   }
 
-  /** Asks the page to open a window at `url` (a sign-in page); false when no page is connected. */
+  /**
+   * Asks the page to open a window at `url` (a sign-in page); false when no page is connected.
+   * Asked while the host answers a page's call (a sign-in, consent for a feature), the window
+   * goes to that page with the call's id: the sign-in is over when that call is answered, and
+   * the page closes the window then, as the app closes its own.
+   */
   openWindow(url: string): boolean {
-    const target = this.lastActive?.readyState === WebSocket.OPEN ? this.lastActive : [...this.pages].at(-1);
+    const caller = this.calls.getStore();
+    const target = caller?.ws.readyState === WebSocket.OPEN ? caller.ws : this.lastActive?.readyState === WebSocket.OPEN ? this.lastActive : [...this.pages].at(-1);
     if (!target) return false;
-    this.send(target, JSON.stringify({ event: 'harness.openWindow', payload: { url } }));
+    this.send(target, JSON.stringify({ event: 'harness.openWindow', payload: { url, ...(caller && caller.ws === target ? { forCall: caller.id } : {}) } }));
     return true;
   }
 
@@ -133,7 +142,8 @@ export class BridgeSocket {
     }
     let result: BridgeResult<unknown>;
     try {
-      result = await this.options.serve(call.channel, call.args);
+      const { id } = call;
+      result = await this.calls.run({ ws, id }, () => this.options.serve(call.channel, call.args));
     } catch (error) {
       // serve() answers failures as values; a throw is a bug, and the page still gets an answer.
       this.options.log('error', `The host threw on ${call.channel}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

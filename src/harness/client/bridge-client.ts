@@ -70,8 +70,10 @@ function connect(secret: string | undefined): { invoke: (channel: string, args: 
         return;
       }
       if (message.event === 'harness.openWindow') {
-        const url = (message.payload as { url?: unknown } | undefined)?.url;
-        if (typeof url === 'string' && /^https?:\/\//.test(url)) signIn = openSignInWindow(url, [...pending.keys()]);
+        const { url, forCall } = (message.payload ?? {}) as { url?: unknown; forCall?: unknown };
+        // The call the window was opened for; without one (an older harness), every call in flight.
+        const forCalls = typeof forCall === 'number' && pending.has(forCall) ? [forCall] : [...pending.keys()];
+        if (typeof url === 'string' && /^https?:\/\//.test(url)) signIn = openSignInWindow(url, forCalls);
         return;
       }
       if (typeof message.event === 'string') {

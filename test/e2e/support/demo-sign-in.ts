@@ -24,6 +24,8 @@ export interface SignInTrace {
 }
 
 const PAGE_TIMEOUT_MS = 30_000;
+/** How long the window may stay on the last page before it is taken to stay open. */
+const CLOSE_TIMEOUT_MS = 20_000;
 
 /** Called on each page as it appears, before acting on it (a test takes a screenshot). */
 export type OnSignInPage = (page: SignInPage) => Promise<void>;
@@ -64,8 +66,9 @@ export async function signInOnDemoPages(window: Page, account: DemoAccount, onPa
       case 'error':
         throw new Error(`The demo tenant refused the sign-in: ${await window.locator('body').innerText()}`);
       case 'done':
-        // MSAL's loopback page: the sign-in is over; the window may close itself now.
-        await Promise.race([closedNow, window.waitForTimeout(5_000)]);
+        // MSAL's loopback page: the sign-in is over, and the window closes itself once the app
+        // has answered the call it was opened for (which may still have Graph to ask first).
+        await Promise.race([closedNow, window.waitForTimeout(CLOSE_TIMEOUT_MS)]);
         return { pages, consentLabels, closed };
     }
   }
