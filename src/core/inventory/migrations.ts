@@ -155,15 +155,17 @@ INSERT INTO inventory_state(id, live_slot) VALUES (1, 'a');
 `;
 
 /**
- * Search moved to the devices' lines in memory (device-search.ts): the trigram index and the
- * model list go, and "this user's devices" gets an index on the UPN, which the trigram index
- * used to answer. Both slots, whichever exists (a staging slot left by a killed snapshot too);
- * a slot made later copies the live one's indexes.
+ * Search moved to the devices' lines in memory (device-search.ts): the trigram index, the
+ * model list and the index on model (which turned a model's entry into its devices) go, and
+ * "this user's devices" gets an index on the UPN, which the trigram index used to answer. Both
+ * slots, whichever exists (a staging slot left by a killed snapshot too); a slot made later
+ * copies the live one's indexes.
  */
 function searchInMemory(db: DatabaseSync): void {
   for (const slot of ['a', 'b']) {
     db.exec(`DROP TABLE IF EXISTS device_search_${slot}`);
     db.exec(`DROP TABLE IF EXISTS device_models_${slot}`);
+    db.exec(`DROP INDEX IF EXISTS devices_model_${slot}`);
     const exists = db.prepare("SELECT 1 AS found FROM sqlite_schema WHERE type = 'table' AND name = ?").get(`devices_${slot}`);
     if (exists) db.exec(`CREATE INDEX IF NOT EXISTS devices_upn_${slot} ON devices_${slot}("userPrincipalName")`);
   }
