@@ -94,8 +94,8 @@ async function nextPage(window: Page, closedNow: Promise<void>): Promise<SignInP
     ['error', window.getByRole('heading', { name: /having trouble signing you in/ })],
     ['done', window.getByRole('heading', { name: /signed in to Intune Desk|did not complete/ })],
   ];
-  const any = candidates.map(([, locator]) => locator).reduce((a, b) => a.or(b));
-  const shown = any.first().waitFor({ state: 'visible', timeout: PAGE_TIMEOUT_MS });
+  const anyOfThem = candidates.map(([, locator]) => locator).reduce((a, b) => a.or(b));
+  const shown = anyOfThem.first().waitFor({ state: 'visible', timeout: PAGE_TIMEOUT_MS });
   try {
     const first = await Promise.race([shown.then(() => 'shown' as const), closedNow.then(() => 'closed' as const)]);
     if (first === 'closed') return 'closed';
