@@ -12,6 +12,8 @@ import type { CollectionPath, EntityPath } from './graph-paths.ts';
 import { isDestructiveRequest } from './graph-paths.ts';
 import type { GraphPage } from './page.ts';
 import { readPage } from './page.ts';
+import type { RawPage } from './raw-page.ts';
+import { peekNextLink } from './raw-page.ts';
 import { malformedProblem, problemFromResponse } from './problems.ts';
 import type { RateLimits } from './rate-budget.ts';
 import { RateBudget } from './rate-budget.ts';
@@ -163,15 +165,39 @@ export class GraphClient {
    * The pages of a collection, following `@odata.nextLink` verbatim. Each page is retried on its
    * own; a page that cannot be read ends the iteration with a `malformedResponse` Problem.
    */
-  async *pages<T>(path: string | CollectionPath<T>, options: RequestOptions = {}): AsyncGenerator<GraphPage<T>, void, undefined> {
+  pages<T>(path: string | CollectionPath<T>, options: RequestOptions = {}): AsyncGenerator<GraphPage<T>, void, undefined> {
+    return this.follow(path, options, (answer) => {
+      const reading = readPage<T>(answer.text);
+      if (!reading.ok) throw new ProblemError(malformedProblem(reading.reason, answerIds(answer)));
+      return { item: reading.page, next: reading.page.nextLink };
+    });
+  }
+
+  /**
+   * The same pages as their bytes, undecoded, for a reader that parses them elsewhere (a sync's
+   * writer threads) and checks them with readRawPage(). Only the next link is read here; a page
+   * whose form leaves that unsure is parsed whole, and refused if it cannot be read.
+   */
+  rawPages(path: string | CollectionPath<unknown>, options: RequestOptions = {}): AsyncGenerator<RawPage, void, undefined> {
+    return this.follow(path, options, (answer) => {
+      const peeked = peekNextLink(answer.bytes);
+      let next = peeked?.nextLink;
+      if (!peeked) {
+        const reading = readPage<unknown>(answer.text);
+        if (!reading.ok) throw new ProblemError(malformedProblem(reading.reason, answerIds(answer)));
+        next = reading.page.nextLink;
+      }
+      return { item: { bytes: answer.bytes, ...(next === undefined ? {} : { nextLink: next }), ...answerIds(answer) }, next };
+    });
+  }
+
+  private async *follow<I>(path: string | CollectionPath<unknown>, options: RequestOptions, read: (answer: Answer) => { readonly item: I; readonly next: string | undefined }): AsyncGenerator<I, void, undefined> {
     let url: URL | undefined = this.urlFor(pathOf(path), options.query);
     while (url) {
       const answer = await this.runner.run(this.prepare('GET', url, options, undefined));
       if (answer.status < 200 || answer.status >= 300) throw new ProblemError(this.problemOf(answer));
-      const reading = readPage<T>(answer.text);
-      if (!reading.ok) throw new ProblemError(malformedProblem(reading.reason, answerIds(answer)));
-      yield reading.page;
-      const next = reading.page.nextLink;
+      const { item, next } = read(answer);
+      yield item;
       url = next === undefined ? undefined : this.sameOriginLink(next, answer);
     }
   }

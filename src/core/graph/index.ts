@@ -5,6 +5,8 @@ export type { BatchItem, BatchItemResult, HttpMethod } from './batch.ts';
 export { MAX_BATCH_ITEMS } from './batch.ts';
 export type { GraphClientEvent, GraphClientListener, WaitReason } from './client-events.ts';
 export type { GraphPage } from './page.ts';
+export { readRawPage } from './raw-page.ts';
+export type { RawPage } from './raw-page.ts';
 export { INTUNE_PUBLISHED_LIMITS, RateBudget } from './rate-budget.ts';
 export type { BudgetUnit, BudgetWait, RateBudgetOptions, RateLimits } from './rate-budget.ts';
 export { DEFAULT_RETRY_POLICY } from './retry-policy.ts';

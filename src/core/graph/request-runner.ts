@@ -136,7 +136,20 @@ export class RequestRunner {
     });
     const done = (outcomeUnknown: boolean): Next => ({
       kind: 'done',
-      answer: { ...response, clientRequestId: state.clientRequestId, attempts: attempt, receivedAt: at, outcomeUnknown, ...(waitMs !== undefined ? { retryAfterMs: waitMs } : {}) },
+      answer: {
+        status: response.status,
+        headers: response.headers,
+        bytes: response.bytes,
+        // Not spread: the text is decoded only if someone reads it (a page handed on as bytes never is).
+        get text(): string {
+          return response.text;
+        },
+        clientRequestId: state.clientRequestId,
+        attempts: attempt,
+        receivedAt: at,
+        outcomeUnknown,
+        ...(waitMs !== undefined ? { retryAfterMs: waitMs } : {}),
+      },
     });
 
     if (response.status === 401 && !state.retriedUnauthorized) {

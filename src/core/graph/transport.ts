@@ -21,7 +21,23 @@ export interface TransportResponse {
   readonly status: number;
   /** Lower-case names; repeated values joined with ', '. */
   readonly headers: Readonly<Record<string, string>>;
+  /** The body as it came (decompressed), for a reader that decodes it elsewhere (raw-page.ts). */
+  readonly bytes: Buffer;
+  /** The body as UTF-8 text, decoded when first asked for. */
   readonly text: string;
+}
+
+/** A response whose text is decoded only if someone reads it: a page handed on as bytes never is. */
+export function transportResponse(status: number, headers: Readonly<Record<string, string>>, bytes: Buffer): TransportResponse {
+  let text: string | undefined;
+  return {
+    status,
+    headers,
+    bytes,
+    get text(): string {
+      return (text ??= bytes.toString('utf8'));
+    },
+  };
 }
 
 /**
@@ -94,10 +110,10 @@ export class HttpsTransport {
           const status = res.statusCode ?? 0;
           const flat = flatten(res.headers);
           readBody(decoded(res, flat['content-encoding'], fail), this.maxBodyBytes)
-            .then((text) => {
+            .then((bytes) => {
               if (settled) return;
               settled = true;
-              resolve({ status, headers: flat, text });
+              resolve(transportResponse(status, flat, bytes));
             })
             .catch(fail);
         },
@@ -130,7 +146,7 @@ function decoded(res: Readable, encoding: string | undefined, fail: (error: unkn
   return res.pipe(inflater);
 }
 
-function readBody(stream: Readable, maxBytes: number): Promise<string> {
+function readBody(stream: Readable, maxBytes: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let total = 0;
@@ -142,7 +158,7 @@ function readBody(stream: Readable, maxBytes: number): Promise<string> {
       }
       chunks.push(chunk);
     });
-    stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    stream.on('end', () => resolve(Buffer.concat(chunks)));
     stream.on('error', reject);
   });
 }

@@ -256,18 +256,24 @@ export class InventoryStore {
   }
 
   /**
-   * The same, with the writing done in a worker thread (off-thread-snapshot.ts): for the sync
-   * engine, whose main thread is busy reading pages. `workerUrl` is for bundled builds.
+   * The same, with the parsing and writing done in worker threads (off-thread-snapshot.ts): for
+   * the sync engine, whose main thread talks to Graph. `workerUrl` is for bundled builds.
    */
-  async beginOffThreadSnapshot(options: { readonly workerUrl?: URL } = {}): Promise<OffThreadSnapshot> {
+  async beginOffThreadSnapshot(options: { readonly workerUrl?: URL; readonly threads?: number } = {}): Promise<OffThreadSnapshot> {
     this.assertOpen();
-    const snapshot: OffThreadSnapshot = await OffThreadSnapshot.begin({
+    // Set once begin() resolves; a snapshot that fails to begin ends before it is ever added.
+    const begun: { snapshot?: OffThreadSnapshot } = {};
+    const snapshot = await OffThreadSnapshot.begin({
       path: this.path,
       clock: this.clock,
       cacheKiB: WRITER_CACHE_KIB,
-      onDone: () => this.writers.delete(snapshot),
+      onDone: () => {
+        if (begun.snapshot) this.writers.delete(begun.snapshot);
+      },
       ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
+      ...(options.threads === undefined ? {} : { threads: options.threads }),
     });
+    begun.snapshot = snapshot;
     this.writers.add(snapshot);
     return snapshot;
   }

@@ -1,23 +1,33 @@
-// The staging slot's side of a full snapshot: one connection that claims the slot that is not
-// live, writes staged pages into it, each in its own small transaction, and at the end indexes
-// it and flips inventory_state.live_slot in one transaction (readers see the old snapshot until
-// that commits, and the new one after). It runs in the thread that stages the pages
-// (SnapshotWriter) or in a worker thread of its own (slot-writer-worker.ts), so it is given
-// every time it records rather than reading a clock.
+// The staging slot's side of a full snapshot. The first connection claims the slot that is not
+// live; more connections (the other writer threads of an OffThreadSnapshot) may join it. Each
+// appends prepared pages to its bare tables, each page in its own small transaction. Once every
+// page is in, the claiming connection seals the slot: a device that arrived twice (overlapping
+// partitions) keeps only its newest copy, and the unique index on id is built, which tells the
+// number of different devices. It then builds the other indexes and flips
+// inventory_state.live_slot in one transaction (readers see the old snapshot until that commits,
+// and the new one after).
+//
+// Why duplicates are removed at the end rather than looked up as pages arrive: with the unique
+// index in place during the load, every insert also lands at a random place in it, and each
+// connection must read those pages again after another connection wrote (SQLite drops a
+// connection's cache when the file changed under it). That more than doubled the cost of
+// writing. Appending touches only the tables' last pages, and building the index once at the
+// end sorts instead of searching. It runs in the thread that prepares
+// the pages (SnapshotWriter) or in worker threads (slot-writer-worker.ts), so it is given every
+// time it records rather than reading a clock.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { ProblemError } from '../problem.ts';
 import { translateDamage } from './connection.ts';
 import { DEVICE_COLUMNS } from './device-columns.ts';
-import { createSlotIndexesLike, createSlotTablesLike, dropSlot, otherSlot, readLiveSlot, slotTables } from './slots.ts';
+import type { PreparedDevices } from './prepared-devices.ts';
+import { createSlotIndexesLike, createSlotTablesLike, createSlotUniqueIndexesLike, dropSlot, otherSlot, readLiveSlot, slotTables } from './slots.ts';
 import type { Slot, SlotTables } from './slots.ts';
-import type { StagedDevices } from './staged-devices.ts';
 import { finishRun, markInterrupted, startRun } from './sync-runs.ts';
 import { rollbackQuietly } from './transactions.ts';
 
 export interface SlotCommit {
   readonly asOf: string;
   readonly finishedAt: string;
-  readonly deviceCount: number;
   /** Newest lastSyncDateTime staged (ISO 8601). */
   readonly watermark: string | undefined;
 }
@@ -31,13 +41,11 @@ export class SlotWriter {
   private readonly t: SlotTables;
   private readonly insertDevice: StatementSync;
   private readonly insertDocument: StatementSync;
-  private readonly replaceDevice: StatementSync;
-  private readonly replaceDocument: StatementSync;
+  /** Different devices, once sealed. */
+  private sealedCount: number | undefined;
 
   /** Claims the staging slot (dropping whatever a killed snapshot left there). Takes ownership of `db`. */
-  constructor(db: DatabaseSync, path: string, now: string) {
-    this.db = db;
-    this.path = path;
+  static claim(db: DatabaseSync, path: string, now: string): SlotWriter {
     let claimed: { live: Slot; runId: number };
     try {
       claimed = claimStaging(db, now);
@@ -45,58 +53,102 @@ export class SlotWriter {
       db.close();
       throw translateDamage(error, path);
     }
-    this.live = claimed.live;
-    this.staging = otherSlot(claimed.live);
-    this.runId = claimed.runId;
-    const t = slotTables(this.staging);
-    this.t = t;
-    const columns = DEVICE_COLUMNS.map((c) => `"${c.name}"`).join(', ');
-    const values = `?${', ?'.repeat(DEVICE_COLUMNS.length)}`;
-    this.insertDevice = db.prepare(`INSERT INTO ${t.devices}(row, ${columns}) VALUES (${values})`);
-    this.insertDocument = db.prepare(`INSERT INTO ${t.documents}(row, shape, body) VALUES (?, ?, ?)`);
-    this.replaceDevice = db.prepare(`INSERT OR REPLACE INTO ${t.devices}(row, ${columns}) VALUES (${values})`);
-    this.replaceDocument = db.prepare(`INSERT OR REPLACE INTO ${t.documents}(row, shape, body) VALUES (?, ?, ?)`);
+    return new SlotWriter(db, path, claimed.live, claimed.runId);
   }
 
-  /**
-   * One staged page, in its own transaction. `before` runs inside it first (the in-thread
-   * writer encodes the page there, so a new document shape commits or rolls back with it).
-   */
-  write(staged: StagedDevices | (() => StagedDevices)): StagedDevices {
+  /** Writes into the staging slot run `runId` claimed, from another connection. Takes ownership of `db`. */
+  static join(db: DatabaseSync, path: string, runId: number): SlotWriter {
+    let live: Slot;
+    try {
+      live = readLiveSlot(db);
+    } catch (error) {
+      db.close();
+      throw translateDamage(error, path);
+    }
+    const writer = new SlotWriter(db, path, live, runId);
+    if (!writer.ownsStaging()) {
+      writer.close();
+      throw replacedProblem();
+    }
+    return writer;
+  }
+
+  private constructor(db: DatabaseSync, path: string, live: Slot, runId: number) {
+    this.db = db;
+    this.path = path;
+    this.live = live;
+    this.staging = otherSlot(live);
+    this.runId = runId;
+    const t = slotTables(this.staging);
+    this.t = t;
+    const names = DEVICE_COLUMNS.map((c) => `"${c.name}"`).join(', ');
+    this.insertDevice = db.prepare(`INSERT INTO ${t.devices}(${names}) VALUES (?${', ?'.repeat(DEVICE_COLUMNS.length - 1)})`);
+    this.insertDocument = db.prepare(`INSERT INTO ${t.documents}(row, shape, body) VALUES (?, ?, ?)`);
+  }
+
+  /** One prepared page, appended in its own transaction; returns how many devices it held. */
+  write(page: PreparedDevices): number {
     this.db.exec('BEGIN IMMEDIATE');
     try {
       this.assertStillStaging();
-      const page = typeof staged === 'function' ? staged() : staged;
-      const { rows, repeated, values, shapes, bodies } = page;
-      for (let i = 0; i < rows.length; i++) {
-        const row = rows[i] as number;
-        if (repeated[i]) {
-          this.replaceDevice.run(row, ...(values[i] as []));
-          this.replaceDocument.run(row, shapes[i] as number, bodies[i] as string);
-          continue;
-        }
-        this.insertDevice.run(row, ...(values[i] as []));
+      const { values, shapes, bodies } = page;
+      for (let i = 0; i < values.length; i++) {
+        const row = this.insertDevice.run(...(values[i] as [])).lastInsertRowid;
         this.insertDocument.run(row, shapes[i] as number, bodies[i] as string);
       }
       this.db.exec('COMMIT');
-      return page;
+      return values.length;
     } catch (error) {
       rollbackQuietly(this.db);
       throw translateDamage(error, this.path);
     }
   }
 
-  /** Builds the slot's indexes and makes it the one everyone reads, in one transaction. */
-  commit(done: SlotCommit): void {
+  /**
+   * After the last page: a device staged twice keeps one row (dropRepeatedDevices), the unique
+   * index on id is built, and the number of different devices is returned. Only the
+   * claiming connection seals, once the others are closed.
+   */
+  seal(): number {
+    if (this.sealedCount !== undefined) return this.sealedCount;
     // Building the B-tree indexes sorts 100,000 keys per index; SQLite's sorter can share that
-    // with a helper thread, and at commit the thread that read the pages has nothing else to do.
+    // with a helper thread, and once the pages are in, the other threads have nothing to do.
     this.db.exec('PRAGMA threads = 2');
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      this.assertStillStaging();
+      try {
+        createSlotUniqueIndexesLike(this.db, this.live, this.staging);
+      } catch (error) {
+        if (!isUniqueFailure(error)) throw error;
+        dropRepeatedDevices(this.db, this.t);
+        createSlotUniqueIndexesLike(this.db, this.live, this.staging);
+      }
+      const count = Number((this.db.prepare(`SELECT count(*) AS n FROM ${this.t.devices}`).get() as { n: number | bigint }).n);
+      this.db.exec('COMMIT');
+      this.sealedCount = count;
+      return count;
+    } catch (error) {
+      rollbackQuietly(this.db);
+      throw translateDamage(error, this.path);
+    }
+  }
+
+  /** Seals the slot if it is not yet, builds its other indexes and makes it the one everyone reads, in one transaction. */
+  commit(done: SlotCommit): void {
+    let deviceCount: number;
+    try {
+      deviceCount = this.seal();
+    } catch (error) {
+      this.close();
+      throw error;
+    }
     this.db.exec('BEGIN IMMEDIATE');
     try {
       this.assertStillStaging();
       createSlotIndexesLike(this.db, this.live, this.staging);
       this.db.prepare('UPDATE inventory_state SET live_slot = ?, staging_run = NULL, devices_as_of = ?, device_watermark = ? WHERE id = 1').run(this.staging, done.asOf, done.watermark ?? null);
-      finishRun(this.db, this.runId, { status: 'succeeded', finishedAt: done.finishedAt, asOf: done.asOf, itemCount: done.deviceCount });
+      finishRun(this.db, this.runId, { status: 'succeeded', finishedAt: done.finishedAt, asOf: done.asOf, itemCount: deviceCount });
       this.db.exec('COMMIT');
     } catch (error) {
       rollbackQuietly(this.db);
@@ -147,8 +199,34 @@ export class SlotWriter {
   }
 
   private assertStillStaging(): void {
-    if (!this.ownsStaging()) throw new ProblemError({ code: 'cancelled', message: 'Another full sync of this tenant started and replaced this one; its data was not kept.' });
+    if (!this.ownsStaging()) throw replacedProblem();
   }
+}
+
+/**
+ * A device staged more than once keeps one row: the copy that checked in last, and of copies
+ * equally recent the one stored last. Pages are stored by several threads, so the order they are
+ * stored in is not the order they arrived in; the check-in time is what says which copy is newer.
+ */
+function dropRepeatedDevices(db: DatabaseSync, t: SlotTables): void {
+  db.exec(`CREATE TEMP TABLE repeated_rows AS SELECT row FROM (
+    SELECT row, row_number() OVER (PARTITION BY "id" ORDER BY "lastSyncDateTime" DESC NULLS LAST, row DESC) AS rank FROM ${t.devices}
+  ) WHERE rank > 1`);
+  try {
+    db.exec(`DELETE FROM ${t.documents} WHERE row IN (SELECT row FROM temp.repeated_rows)`);
+    db.exec(`DELETE FROM ${t.devices} WHERE row IN (SELECT row FROM temp.repeated_rows)`);
+  } finally {
+    db.exec('DROP TABLE temp.repeated_rows');
+  }
+}
+
+/** SQLITE_CONSTRAINT_UNIQUE: the index could not be built because a key is there twice. */
+function isUniqueFailure(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { errcode?: unknown }).errcode === 2067;
+}
+
+function replacedProblem(): ProblemError {
+  return new ProblemError({ code: 'cancelled', message: 'Another full sync of this tenant started and replaced this one; its data was not kept.' });
 }
 
 /** Cleans whatever an earlier, killed snapshot left, and claims the staging slot. */

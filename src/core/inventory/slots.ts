@@ -53,9 +53,11 @@ function rewrite(sql: string, names: readonly string[], from: Slot, to: Slot): s
   return out;
 }
 
+const isUnique = (o: SchemaObject): boolean => o.type === 'index' && /^CREATE\s+UNIQUE\b/i.test(o.sql);
+
 /**
- * Creates the tables of `to` shaped like those of `from`, without their secondary indexes
- * (a bulk load is faster into bare tables; createSlotIndexes adds them before commit).
+ * Creates the tables of `to` shaped like those of `from`, without their indexes: a bulk load
+ * appends to bare tables, and the indexes are built once it is complete.
  */
 export function createSlotTablesLike(db: DatabaseSync, from: Slot, to: Slot): void {
   const objects = schemaObjects(db, from);
@@ -63,10 +65,18 @@ export function createSlotTablesLike(db: DatabaseSync, from: Slot, to: Slot): vo
   for (const o of objects) if (o.type === 'table') db.exec(rewrite(o.sql, names, from, to));
 }
 
+/** The unique indexes of `from` on `to` (devices by id): they fail while a device is there twice. */
+export function createSlotUniqueIndexesLike(db: DatabaseSync, from: Slot, to: Slot): void {
+  const objects = schemaObjects(db, from);
+  const names = objects.map((o) => o.name);
+  for (const o of objects) if (isUnique(o)) db.exec(rewrite(o.sql, names, from, to));
+}
+
+/** The other indexes of `from` on `to`. */
 export function createSlotIndexesLike(db: DatabaseSync, from: Slot, to: Slot): void {
   const objects = schemaObjects(db, from);
   const names = objects.map((o) => o.name);
-  for (const o of objects) if (o.type === 'index') db.exec(rewrite(o.sql, names, from, to));
+  for (const o of objects) if (o.type === 'index' && !isUnique(o)) db.exec(rewrite(o.sql, names, from, to));
 }
 
 /** Drops every table of a slot (their indexes go with them). */

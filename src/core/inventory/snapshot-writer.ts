@@ -1,19 +1,19 @@
 // A full device snapshot, streamed in page by page and swapped in whole, in this thread.
 //
 // The writer has its own connection. Pages go into the slot that is not live, each page in
-// its own small transaction; readers keep using the live slot. commit() builds the search
-// index and the secondary indexes on the staged slot and flips inventory_state.live_slot in
+// its own small transaction; readers keep using the live slot. commit() builds the secondary
+// indexes on the staged slot and flips inventory_state.live_slot in
 // one transaction, so readers see the old snapshot until that commits and the new one after
 // (slot-writer.ts). A process killed at any point leaves the live slot untouched: an
 // uncommitted page or commit is rolled back by SQLite, and the next snapshot drops whatever
-// was staged. OffThreadSnapshot (off-thread-snapshot.ts) does the same with the writing in a
-// worker thread, for the sync engine.
+// was staged. OffThreadSnapshot (off-thread-snapshot.ts) does the same with the parsing and
+// writing in worker threads, for the sync engine.
 import type { ManagedDevice } from '@microsoft/microsoft-graph-types-beta';
 import type { DatabaseSync } from 'node:sqlite';
 import { ProblemError } from '../problem.ts';
 import { DocumentShapes } from './device-documents.ts';
+import { newerOf, prepareDevices } from './prepared-devices.ts';
 import { SlotWriter } from './slot-writer.ts';
-import { SnapshotRows } from './staged-devices.ts';
 
 export interface SnapshotResult {
   readonly runId: number;
@@ -31,39 +31,50 @@ export class SnapshotWriter {
   private readonly clock: () => number;
   private readonly onDone: () => void;
   private readonly shapes: DocumentShapes;
-  private readonly rows = new SnapshotRows();
+  private received = 0;
+  private sealedCount: number | undefined;
+  private newestSyncMs: number | undefined;
   private state: WriterState = 'open';
 
   /** Use InventoryStore.beginFullSnapshot(). Takes ownership of `db`, a connection to `path`. */
   constructor(db: DatabaseSync, path: string, clock: () => number, onDone: () => void) {
     this.clock = clock;
     this.onDone = onDone;
-    this.slot = new SlotWriter(db, path, new Date(clock()).toISOString());
+    this.slot = SlotWriter.claim(db, path, new Date(clock()).toISOString());
     this.runId = this.slot.runId;
     this.shapes = new DocumentShapes(db);
   }
 
+  /** Devices staged so far; a device sent twice counts twice until the snapshot is sealed, and exactly once after. */
   get deviceCount(): number {
-    return this.rows.count;
+    return this.sealedCount ?? this.received;
+  }
+
+  /** Devices in the pages staged, a device sent twice counted twice. */
+  get devicesReceived(): number {
+    return this.received;
   }
 
   /** One page of devices, in its own transaction. A bad device refuses the whole page. */
   addDevices(devices: readonly ManagedDevice[]): void {
     this.assertOpen('add devices to');
-    let undo: (() => void) | undefined;
+    if (this.sealedCount !== undefined) throw new Error('Cannot add devices to a snapshot that is sealed');
+    const page = prepareDevices(devices, this.shapes);
     try {
-      // Encoded inside the page's transaction: a new document shape commits or rolls back with it.
-      this.slot.write(() => {
-        const staged = this.rows.stage(devices, this.shapes);
-        undo = staged.undo;
-        return staged.staged;
-      });
+      this.slot.write(page);
     } catch (error) {
-      undo?.();
-      this.shapes.forget();
       if (error instanceof ProblemError && error.problem.code === 'cancelled') this.state = 'failed';
       throw error;
     }
+    this.received += devices.length;
+    this.newestSyncMs = newerOf(this.newestSyncMs, page.newestSyncMs);
+  }
+
+  /** No more pages: a device staged twice keeps its last copy; returns the number of different devices. */
+  seal(): number {
+    this.assertOpen('seal');
+    this.sealedCount ??= this.slot.seal();
+    return this.sealedCount;
   }
 
   /**
@@ -73,10 +84,11 @@ export class SnapshotWriter {
   commit(asOf: string): SnapshotResult {
     this.assertOpen('commit');
     if (Number.isNaN(Date.parse(asOf))) throw new ProblemError({ code: 'badRequest', message: `The snapshot's as-of time must be an ISO 8601 date, not "${asOf}".` });
-    const newest = this.rows.watermark;
-    const watermark = newest === undefined ? undefined : new Date(newest).toISOString();
+    const watermark = this.newestSyncMs === undefined ? undefined : new Date(this.newestSyncMs).toISOString();
+    let deviceCount: number;
     try {
-      this.slot.commit({ asOf, finishedAt: new Date(this.clock()).toISOString(), deviceCount: this.rows.count, watermark });
+      deviceCount = this.seal();
+      this.slot.commit({ asOf, finishedAt: new Date(this.clock()).toISOString(), watermark });
     } catch (error) {
       this.state = 'failed';
       this.onDone();
@@ -84,14 +96,14 @@ export class SnapshotWriter {
     }
     this.state = 'committed';
     this.onDone();
-    return { runId: this.runId, deviceCount: this.rows.count, asOf, watermark };
+    return { runId: this.runId, deviceCount, asOf, watermark };
   }
 
   /** Drops what was staged; the live snapshot stays as it was. Safe to call more than once. */
   abort(reason?: string): void {
     if (this.state === 'committed' || this.state === 'aborted') return;
     try {
-      this.slot.abort(new Date(this.clock()).toISOString(), this.rows.count, reason);
+      this.slot.abort(new Date(this.clock()).toISOString(), this.deviceCount, reason);
     } finally {
       this.state = 'aborted';
       this.onDone();

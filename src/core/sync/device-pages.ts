@@ -7,6 +7,7 @@ import type { ManagedDevice } from '@microsoft/microsoft-graph-types-beta';
 import type { GraphClient, QueryValue } from '../graph/graph-client.ts';
 import { managedDevices } from '../graph/graph-paths.ts';
 import type { GraphPage } from '../graph/page.ts';
+import type { RawPage } from '../graph/raw-page.ts';
 import type { RateBudget } from '../graph/rate-budget.ts';
 import type { TimeSource } from '../graph/time.ts';
 import { ProblemError } from '../problem.ts';
@@ -14,11 +15,12 @@ import type { Patience } from './throttle-patience.ts';
 import { outlastThrottling } from './throttle-patience.ts';
 
 /**
- * The part of the Graph client a sync uses: its pages, and its tenant's rate budget when it has
- * one, so a request the client gave up on as throttled still holds the tenant back until the
- * service's Retry-After (the client pauses the tenant only for the 429s it retries itself).
+ * The part of the Graph client a sync uses: its pages (as raw bytes too, when it can hand them
+ * over unparsed), and its tenant's rate budget when it has one, so a request the client gave up on
+ * as throttled still holds the tenant back until the service's Retry-After (the client pauses
+ * the tenant only for the 429s it retries itself).
  */
-export type DeviceLister = Pick<GraphClient, 'pages'> & { readonly budget?: Pick<RateBudget, 'pauseUntil'> };
+export type DeviceLister = Pick<GraphClient, 'pages'> & Partial<Pick<GraphClient, 'rawPages'>> & { readonly budget?: Pick<RateBudget, 'pauseUntil'> };
 
 export type DeviceQuery = Readonly<Record<string, QueryValue>>;
 
@@ -50,13 +52,27 @@ export class DevicePages {
    * Every page of `query`, in order; `onPage` runs once per page before the next is asked for,
    * and ends the reading early by returning 'stop'.
    */
-  async each(query: DeviceQuery, signal: AbortSignal | undefined, onPage: (page: GraphPage<ManagedDevice>) => 'stop' | undefined | Promise<'stop' | undefined>): Promise<void> {
+  each(query: DeviceQuery, signal: AbortSignal | undefined, onPage: (page: GraphPage<ManagedDevice>) => 'stop' | undefined | Promise<'stop' | undefined>): Promise<void> {
+    return this.follow((from) => (from === undefined ? this.client.pages(managedDevices, { query, ...(signal ? { signal } : {}) }) : this.client.pages<ManagedDevice>(from, signal ? { signal } : {})), signal, onPage);
+  }
+
+  /** Whether pages can be had as raw bytes (eachRaw). */
+  get readsRaw(): boolean {
+    return this.client.rawPages !== undefined;
+  }
+
+  /** The same pages as raw bytes, unparsed (GraphClient.rawPages). Only when readsRaw. */
+  eachRaw(query: DeviceQuery, signal: AbortSignal | undefined, onPage: (page: RawPage) => Promise<undefined>): Promise<void> {
+    const raw = this.client.rawPages;
+    if (!raw) throw new Error('this Graph client does not hand pages over unparsed');
+    return this.follow((from) => raw.call(this.client, from ?? managedDevices, from === undefined ? { query, ...(signal ? { signal } : {}) } : signal ? { signal } : {}), signal, onPage);
+  }
+
+  /** Reads pages until the last, resuming after throttling from the last page handed over. */
+  private async follow<P extends { readonly nextLink?: string }>(open: (resumeAt: string | undefined) => AsyncGenerator<P, void, undefined>, signal: AbortSignal | undefined, onPage: (page: P) => 'stop' | undefined | Promise<'stop' | undefined>): Promise<void> {
     let resumeAt: string | undefined;
     await outlastThrottling(async () => {
-      const pages = resumeAt === undefined
-        ? this.client.pages(managedDevices, { query, ...(signal ? { signal } : {}) })
-        : this.client.pages<ManagedDevice>(resumeAt, signal ? { signal } : {});
-      for await (const page of pages) {
+      for await (const page of open(resumeAt)) {
         // The run may have stopped (another partition failed) while this page was on its way.
         signal?.throwIfAborted();
         if ((await onPage(page)) === 'stop') return;

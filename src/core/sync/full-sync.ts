@@ -14,6 +14,7 @@
 // a failure or a cancellation aborts the new one and leaves the previous one as it was, and a
 // killed process leaves a staging area the next snapshot drops.
 import type { ManagedDevice } from '@microsoft/microsoft-graph-types-beta';
+import type { RawPage } from '../graph/raw-page.ts';
 import type { TimeSource } from '../graph/time.ts';
 import type { InventoryStore } from '../inventory/inventory-store.ts';
 import type { SnapshotResult } from '../inventory/snapshot-writer.ts';
@@ -38,10 +39,15 @@ export interface FullSyncDeps {
   readonly emit: SyncListener;
 }
 
-/** SnapshotWriter (in this thread) or OffThreadSnapshot (in a worker): what a full sync writes into. */
+/** SnapshotWriter (in this thread) or OffThreadSnapshot (in worker threads): what a full sync writes into. */
 interface Snapshot {
   readonly deviceCount: number;
+  readonly devicesReceived: number;
   addDevices(devices: readonly ManagedDevice[]): void | Promise<void>;
+  /** Pages as they came, parsed where they are stored (OffThreadSnapshot). */
+  addPage?(page: RawPage): Promise<void>;
+  /** No more pages: devices stored twice are stored once; resolves with the number of different devices. */
+  seal(): number | Promise<number>;
   commit(asOf: string): SnapshotResult | Promise<SnapshotResult>;
   abort(reason?: string): void | Promise<void>;
 }
@@ -63,20 +69,22 @@ export async function runFullSync(deps: FullSyncDeps, reason: FullSyncReason, si
   const asOf = new Date(startedAt).toISOString();
   const previousAsOf = store.status().asOf;
   meter.phase('planning');
-  const writer: Snapshot = deps.settings.snapshotWriter === 'worker'
-    ? await store.beginOffThreadSnapshot(deps.settings.snapshotWorkerUrl ? { workerUrl: deps.settings.snapshotWorkerUrl } : {})
-    : store.beginFullSnapshot();
   const reader = new DevicePages(deps.client, time, deps.settings.throttledPatienceMs);
+  // The writer threads start while the list is surveyed: neither waits for the other.
+  const starting = startSnapshot(deps);
+  let writer: Snapshot | undefined;
   try {
     signal?.throwIfAborted();
-    const survey = await surveyList(reader, deps.settings, signal);
+    const [survey, started] = await Promise.all([surveyList(reader, deps.settings, signal), starting]);
+    writer = started;
     if (survey.total === undefined) emitQuietly(deps.emit, { kind: 'countUnavailable' });
     meter.estimate(survey.total);
     const partitions = new PartitionedFetch(deps, reader, survey, writer, meter);
     await partitions.run(signal);
+    const devices = await writer.seal();
     const completeness = await checkCompleteness(reader, writer, survey, deps.settings, signal, previousAsOf);
     signal?.throwIfAborted();
-    meter.phase('committing');
+    meter.phase('committing', devices);
     const committed = await writer.commit(asOf);
     meter.phase('done');
     return {
@@ -89,14 +97,15 @@ export async function runFullSync(deps: FullSyncDeps, reason: FullSyncReason, si
       partitions: partitions.partitions,
       probes: partitions.probes,
       pagesFetched: meter.pagesFetched,
-      devicesReceived: partitions.received,
+      devicesReceived: writer.devicesReceived,
       seconds: (time.now() - startedAt) / 1000,
       reason,
     };
   } catch (error) {
     const problem = problemOf(error, signal, previousAsOf);
     try {
-      await writer.abort(problem.code === 'cancelled' ? `Cancelled: ${problem.message}` : problem.message);
+      // A survey that failed first leaves the writer starting: it is aborted once it has.
+      await (writer ?? (await starting)).abort(problem.code === 'cancelled' ? `Cancelled: ${problem.message}` : problem.message);
     } catch {
       // The staging area is dropped by the next snapshot; the problem to report is the first one.
     }
@@ -105,11 +114,15 @@ export async function runFullSync(deps: FullSyncDeps, reason: FullSyncReason, si
   }
 }
 
+function startSnapshot(deps: FullSyncDeps): Promise<Snapshot> {
+  if (deps.settings.snapshotWriter === 'inline') return Promise.resolve(deps.store.beginFullSnapshot());
+  return deps.store.beginOffThreadSnapshot({ threads: deps.settings.snapshotThreads, ...(deps.settings.snapshotWorkerUrl ? { workerUrl: deps.settings.snapshotWorkerUrl } : {}) });
+}
+
 /** Counting ranges and fetching partitions into the snapshot, concurrently. */
 class PartitionedFetch {
   partitions = 0;
   probes = 0;
-  received = 0;
   private readonly deps: FullSyncDeps;
   private readonly reader: DevicePages;
   private readonly survey: ListSurvey;
@@ -173,12 +186,24 @@ class PartitionedFetch {
     if (this.wholeList && range !== WHOLE_RANGE) return;
     if (this.partitions++ === 0) this.meter.phase('fetching');
     const filter = rangeFilter(range, this.deps.settings.boundaryMarginMs);
-    await this.reader.each({ $top: this.deps.settings.pageSize, ...(filter === undefined ? {} : { $filter: filter }) }, signal, async (page) => {
-      // A worker-thread writer answers at once while it has room for more pages, so the next
-      // page of this partition is asked for while this one is written.
-      if (page.value.length > 0) await this.writer.addDevices(page.value);
-      this.received += page.value.length;
-      this.meter.page(this.writer.deviceCount);
+    const query = { $top: this.deps.settings.pageSize, ...(filter === undefined ? {} : { $filter: filter }) };
+    const writer = this.writer;
+    // A writer that parses pages where it stores them gets their bytes: this thread, which
+    // talks to Graph, then never decodes or parses the devices at all.
+    if (writer.addPage && this.reader.readsRaw) {
+      const addPage = writer.addPage.bind(writer);
+      await this.reader.eachRaw(query, signal, async (page) => {
+        // Answers at once while the writer threads have room for more pages, so the next page
+        // of this partition is asked for while this one is stored.
+        await addPage(page);
+        this.meter.page(writer.deviceCount);
+        return undefined;
+      });
+      return;
+    }
+    await this.reader.each(query, signal, async (page) => {
+      if (page.value.length > 0) await writer.addDevices(page.value);
+      this.meter.page(writer.deviceCount);
       return undefined;
     });
   }

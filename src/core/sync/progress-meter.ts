@@ -34,7 +34,9 @@ export class ProgressMeter {
     return this.pages;
   }
 
-  phase(phase: SyncPhase): void {
+  /** A new phase; `devices`, when given, is how many different devices the run now holds for sure. */
+  phase(phase: SyncPhase, devices?: number): void {
+    if (devices !== undefined) this.devices = devices;
     if (phase === 'fetching' && this.fetchingSince === undefined) this.fetchingSince = this.time.now();
     this.current = phase;
     this.report(true);
@@ -44,7 +46,10 @@ export class ProgressMeter {
     this.total = total;
   }
 
-  /** A page arrived; `devices` is how many different devices the run holds now. */
+  /**
+   * A page arrived; `devices` is how many devices the run holds now (a writer that stores pages
+   * in other threads counts those stored, and a device sent twice twice until it is sealed).
+   */
   page(devices: number): void {
     this.pages++;
     this.devices = devices;

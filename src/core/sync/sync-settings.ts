@@ -34,11 +34,13 @@ export interface SyncSettings {
   /** Progress events at most this often (phase changes and the end always go out). */
   readonly progressIntervalMs: number;
   /**
-   * Where a full sync writes its snapshot: 'worker' hands the encoded pages to a worker thread
-   * (off-thread-snapshot.ts), so reading pages and writing them run side by side; 'inline'
-   * writes them in this thread, as the first page of the next one waits.
+   * Where a full sync writes its snapshot: 'worker' hands the pages' text to writer threads
+   * (off-thread-snapshot.ts), which parse and store them while this thread reads the next
+   * pages; 'inline' parses and writes them in this thread, as the next page waits.
    */
   readonly snapshotWriter: 'worker' | 'inline';
+  /** Writer threads of a 'worker' snapshot: they parse side by side and take turns to insert. */
+  readonly snapshotThreads: number;
   /** The worker's entry point, for bundled builds whose files are not where the sources are. */
   readonly snapshotWorkerUrl?: URL;
 }
@@ -47,6 +49,7 @@ export const DEFAULT_SYNC_SETTINGS: SyncSettings = {
   concurrency: 8,
   pageSize: 1000,
   snapshotWriter: 'worker',
+  snapshotThreads: 2,
   boundaryMarginMs: 1000,
   minRangeWidthMs: 4000,
   watermarkMarginMs: 10 * 60_000,
@@ -72,6 +75,7 @@ export function checkedSettings(settings: SyncSettings): SyncSettings {
   whole('reconcileEveryIncrementals', 0, 100_000);
   whole('throttledPatienceMs', 0, 24 * 3_600_000);
   whole('progressIntervalMs', 0, 60_000);
+  whole('snapshotThreads', 1, 16);
   if (!(settings.fullSyncShare > 0 && settings.fullSyncShare <= 1)) throw new RangeError('fullSyncShare is a share of the stored devices, above 0 and at most 1.');
   if (settings.minRangeWidthMs < 2 * settings.boundaryMarginMs) throw new RangeError('minRangeWidthMs must be at least twice boundaryMarginMs.');
   return settings;

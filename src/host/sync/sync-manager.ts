@@ -6,6 +6,7 @@
 // When Graph cannot be reached the run fails as `offline`, the service watch marks the tenant
 // offline, and the app keeps serving the inventory with its as-of time; automatic refreshes wait
 // until the watch sees the service again.
+import type { GraphClient } from '../../core/graph/index.ts';
 import { DeviceSync } from '../../core/sync/index.ts';
 import type { SyncEvent, SyncProgress, SyncResult, SyncSettings } from '../../core/sync/index.ts';
 import { ProblemError } from '../../core/problem.ts';
@@ -152,11 +153,8 @@ export class SyncManager {
       // The engine reaches Graph through the link of the moment, which changes if the demo tenant restarts elsewhere.
       engine: new DeviceSync({
         client: {
-          pages: (path, options) => {
-            const link = this.context.links.known(entry.id);
-            if (!link) throw new ProblemError({ code: 'offline', message: `${entry.label} cannot be reached.` });
-            return link.graph.pages(path, options);
-          },
+          pages: (path, options) => this.graphOf(entry).pages(path, options),
+          rawPages: (path, options) => this.graphOf(entry).rawPages(path, options),
         },
         openStore: () => this.context.inventories.openForSync(tenantId),
         settings: this.options.engine ?? {},
@@ -166,6 +164,12 @@ export class SyncManager {
     };
     this.syncs.set(entry.id, sync);
     return sync;
+  }
+
+  private graphOf(entry: TenantEntry): GraphClient {
+    const link = this.context.links.known(entry.id);
+    if (!link) throw new ProblemError({ code: 'offline', message: `${entry.label} cannot be reached.` });
+    return link.graph;
   }
 
   private async execute(entry: TenantEntry, sync: TenantSync, run: Run, kind: 'full' | 'incremental' | undefined, reached: Promise<void>): Promise<void> {

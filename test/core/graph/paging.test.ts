@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import type { ManagedDevice } from '@microsoft/microsoft-graph-types-beta';
 import { ProblemError } from '../../../src/core/problem.ts';
 import { managedDevices } from '../../../src/core/graph/graph-paths.ts';
+import { readRawPage } from '../../../src/core/graph/raw-page.ts';
 import { startTcpProxy } from '../../helpers/tcp-proxy.ts';
 import type { TestBed } from './helpers/test-bed.ts';
 import { eventsOf, startTestBed } from './helpers/test-bed.ts';
@@ -84,6 +85,37 @@ describe('GraphClient paging', () => {
     }
     assert.ok(failure instanceof ProblemError && failure.problem.code === 'malformedResponse');
     assert.equal(seen.length, 200, 'exactly the two whole pages before the broken one');
+  });
+
+  it('hands the same pages over unparsed: the same links followed, the same devices once parsed', async () => {
+    const { client, events } = bed.client();
+    const parsed: { ids: string[]; nextLink: string | undefined }[] = [];
+    for await (const page of client.pages<ManagedDevice>(managedDevices, { query: { $top: 120 } })) parsed.push({ ids: page.value.map((d) => d.id as string), nextLink: page.nextLink });
+    const sentBefore = eventsOf(events, 'send').length;
+    const raw: { ids: string[]; nextLink: string | undefined }[] = [];
+    for await (const page of client.rawPages(managedDevices, { query: { $top: 120 } })) {
+      assert.ok(page.bytes instanceof Uint8Array);
+      assert.ok(page.requestId, 'each page names its request, for a Problem found when it is parsed');
+      raw.push({ ids: readRawPage<ManagedDevice>(page).value.map((d) => d.id as string), nextLink: page.nextLink });
+    }
+    assert.deepEqual(raw, parsed);
+    assert.equal(raw.length, Math.ceil(500 / 120));
+    assert.equal(eventsOf(events, 'send').length - sentBefore, raw.length, 'one request per page');
+  });
+
+  it('a malformed page handed over unparsed is refused, here or when it is parsed, naming its request', async () => {
+    await bed.faults({ malformedPageRate: 1 });
+    try {
+      const { client } = bed.client();
+      await assert.rejects(
+        (async () => {
+          for await (const page of client.rawPages(managedDevices, { query: { $top: 100 } })) readRawPage(page);
+        })(),
+        (error: unknown) => error instanceof ProblemError && error.problem.code === 'malformedResponse' && error.problem.requestId !== undefined,
+      );
+    } finally {
+      await bed.calm();
+    }
   });
 
   it('refuses a nextLink to another host, which would carry the token there', async () => {

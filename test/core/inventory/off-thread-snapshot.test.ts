@@ -1,7 +1,8 @@
-// The off-thread snapshot keeps SnapshotWriter's guarantees with the writing in a worker thread:
-// readers see the old snapshot until the commit, the search index is complete at the commit
-// (built page by page in the worker), a bad page is refused whole, and an abort leaves the live
-// snapshot as it was.
+// The off-thread snapshot keeps SnapshotWriter's guarantees with the parsing and writing in
+// writer threads: readers see the old snapshot until the commit, a device sent twice is stored
+// once with its later values, a bad page is refused whole (at once when already parsed, as a
+// failure of the snapshot when a thread parses it), and an abort leaves the live snapshot as it
+// was.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,7 +46,7 @@ const pages = (from: number, count: number, size: number): ManagedDevice[][] => 
   return out;
 };
 
-test('pages written in the worker become the live snapshot at commit, searchable, with the old one kept until then', withStore(async (store) => {
+test('pages written by the writer threads become the live snapshot at commit, searchable, with the old one kept until then', withStore(async (store) => {
   const first = store.beginFullSnapshot();
   first.addDevices(pages(0, 10, 10)[0] as ManagedDevice[]);
   first.commit('2026-11-01T00:00:00.000Z');
@@ -54,15 +55,18 @@ test('pages written in the worker become the live snapshot at commit, searchable
   for (const page of pages(100, 2500, 250)) await snapshot.addDevices(page);
   // A device arriving twice (overlapping partitions) is stored once, with its newer values.
   await snapshot.addDevices([device(100, { deviceName: 'RENAMED-100', serialNumber: 'NEWSERIAL100' })]);
+  assert.equal(await snapshot.seal(), 2500);
   assert.equal(snapshot.deviceCount, 2500);
+  assert.equal(snapshot.devicesReceived, 2501);
   assert.equal(store.queryDevices({ limit: 1 }).total, 10, 'readers still see the previous snapshot');
+  await assert.rejects(snapshot.addDevices([device(9999)]), /sealed/);
 
   const result = await snapshot.commit('2026-11-02T00:00:00.000Z');
   assert.equal(result.deviceCount, 2500);
   assert.equal(result.watermark, device(2599).lastSyncDateTime);
   assert.equal(store.queryDevices({ limit: 1 }).total, 2500);
   assert.equal(store.status().asOf, '2026-11-02T00:00:00.000Z');
-  // The index was built page by page: every kind of search finds what it should.
+  // Every kind of search finds what it should, the replaced values nowhere.
   assert.equal(store.queryDevices({ search: 'PC-01234' }).total, 1);
   assert.equal(store.queryDevices({ search: 'RENAMED-100' }).total, 1);
   assert.equal(store.queryDevices({ search: 'PC-00100' }).total, 0, 'the replaced name left the index');
