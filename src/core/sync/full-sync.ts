@@ -3,7 +3,9 @@
 //   survey    one request: the first page with only id and enrolledDateTime, and $count=true
 //   plan      ranges of enrolledDateTime cut at the sample's quantiles, each counted, the
 //             oversized cut again (partition-plan.ts)
-//   fetch     the partitions concurrently, each page written into the snapshot as it arrives
+//   fetch     the partitions concurrently, each page handed to the snapshot as it arrives (by
+//             default as bytes, parsed and stored by the snapshot's writer threads)
+//   seal      every page stored; a device that came in two partitions is kept once
 //   check     the different devices received against Intune's count
 //   commit    the snapshot is indexed and becomes the one everyone reads, as of the sync's start
 //
