@@ -75,6 +75,27 @@ describe('full sync', () => {
     assert.ok(fetching.some((p) => p.secondsLeft !== undefined && p.devicesPerSecond > 0), 'a rate and the time left were given while fetching');
   });
 
+  for (const [name, settings] of [
+    ['in this thread', { snapshotWriter: 'inline' }],
+    ['by one writer thread', { snapshotThreads: 1 }],
+    ['by three writer threads', { snapshotThreads: 3 }],
+  ] as const) {
+    it(`stores the same devices, each once, with the snapshot written ${name}`, async () => {
+      const dataDir = t.dataDir();
+      const { client } = t.client();
+      // Small partitions with wide margins: many devices come in two partitions.
+      const sync = new DeviceSync({ client, openStore: t.opener(dataDir), settings: { pageSize: 100, concurrency: 6, partitionSize: 400, boundaryMarginMs: 6 * 3_600_000, minRangeWidthMs: 12 * 3_600_000, ...settings } });
+      const result = await sync.fullSync();
+      sync.close();
+      assert.equal(result.deviceCount, DEVICES);
+      assert.ok(result.devicesReceived > DEVICES, `some devices came twice (${result.devicesReceived} received)`);
+      const { snapshot, runs } = readInventory(dataDir);
+      assert.equal(snapshot.count, DEVICES);
+      assert.equal(snapshot.idsDigest, tenantIds);
+      assert.equal(runs[0]?.itemCount, DEVICES);
+    });
+  }
+
   it('replaces the previous snapshot whole: a device deleted in Intune is gone after the next full sync', async () => {
     const dataDir = t.dataDir();
     const { client } = t.client();
