@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { APP_ID, PRODUCT_NAME } from '../../src/main/app-identity.ts';
+import { HARDENED_FUSES } from './helpers/hardened-fuses.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -54,16 +55,7 @@ test('electron-builder\'s schema refuses a misspelled fuse, so the check above m
 
 test('every fuse is set as the hardening asks', async () => {
   const { electronFuses } = await loadConfig();
-  assert.deepEqual(electronFuses, {
-    runAsNode: false,
-    enableCookieEncryption: true,
-    enableNodeOptionsEnvironmentVariable: false,
-    enableNodeCliInspectArguments: false,
-    enableEmbeddedAsarIntegrityValidation: true,
-    onlyLoadAppFromAsar: true,
-    loadBrowserProcessSpecificV8Snapshot: false,
-    grantFileProtocolExtraPrivileges: false,
-  });
+  assert.deepEqual(electronFuses, HARDENED_FUSES);
 });
 
 test('the package holds dist/ and package.json only, and its entry is the bundled main', async () => {
