@@ -1,7 +1,8 @@
 // `npm run bench [-- emulator|inventory|sync ...]`: the benchmarks, printed as tables and
 // merged into bench/results.json. With no names, all of them run, one after another, so no
-// benchmark shares the machine with another, and each in a process of its own: one left behind
-// a heap of 100,000 devices, and the next one's garbage collections paid for marking it.
+// benchmark shares the machine with another, and each in a process of its own, so none starts
+// with another's heap, compiled code or leftover threads (the sync engine's figure came out 30%
+// slower after the inventory benchmark in the same process than alone, at the same time of day).
 import { spawnSync } from 'node:child_process';
 import { benchEmulator } from './emulator.bench.ts';
 import { benchInventory } from './inventory.bench.ts';
