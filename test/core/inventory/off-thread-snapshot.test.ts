@@ -4,14 +4,10 @@
 // failure of the snapshot when a thread parses it), and an abort leaves the live snapshot as it
 // was.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import type { ManagedDevice } from '@microsoft/microsoft-graph-types-beta';
-import { openInventory } from '../../../src/core/inventory/index.ts';
-import type { InventoryStore } from '../../../src/core/inventory/index.ts';
 import { ProblemError } from '../../../src/core/problem.ts';
+import { tempInventory } from './helpers/temp-inventory.ts';
 
 function device(n: number, extra: Partial<ManagedDevice> = {}): ManagedDevice {
   return {
@@ -27,18 +23,6 @@ function device(n: number, extra: Partial<ManagedDevice> = {}): ManagedDevice {
   };
 }
 
-function withStore(run: (store: InventoryStore) => Promise<void>): () => Promise<void> {
-  return async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'intune-desk-offthread-'));
-    const { store } = openInventory({ dataDir, tenantId: 'contoso' });
-    try {
-      await run(store);
-    } finally {
-      store.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    }
-  };
-}
 
 const pages = (from: number, count: number, size: number): ManagedDevice[][] => {
   const out: ManagedDevice[][] = [];
@@ -46,7 +30,9 @@ const pages = (from: number, count: number, size: number): ManagedDevice[][] => 
   return out;
 };
 
-test('pages written by the writer threads become the live snapshot at commit, searchable, with the old one kept until then', withStore(async (store) => {
+test('pages written by the writer threads become the live snapshot at commit, searchable, with the old one kept until then', async () => {
+  using t = tempInventory();
+  const { store } = t;
   const first = store.beginFullSnapshot();
   first.addDevices(pages(0, 10, 10)[0] as ManagedDevice[]);
   first.commit('2026-11-01T00:00:00.000Z');
@@ -78,9 +64,11 @@ test('pages written by the writer threads become the live snapshot at commit, se
   const found = store.getDevice('RENAMED-100');
   assert.equal(found.kind, 'found');
   if (found.kind === 'found') assert.equal(found.device.serialNumber, 'NEWSERIAL100');
-}));
+});
 
-test('a bad device refuses its page at once, and the snapshot goes on', withStore(async (store) => {
+test('a bad device refuses its page at once, and the snapshot goes on', async () => {
+  using t = tempInventory();
+  const { store } = t;
   const snapshot = await store.beginOffThreadSnapshot();
   await snapshot.addDevices(pages(0, 5, 5)[0] as ManagedDevice[]);
   await assert.rejects(snapshot.addDevices([device(10), { deviceName: 'no id' } as ManagedDevice]), (error: unknown) => error instanceof ProblemError && error.problem.code === 'malformedResponse');
@@ -88,9 +76,11 @@ test('a bad device refuses its page at once, and the snapshot goes on', withStor
   const result = await snapshot.commit('2026-11-02T00:00:00.000Z');
   assert.equal(result.deviceCount, 6);
   assert.equal(store.queryDevices({ search: 'PC-00010' }).total, 0);
-}));
+});
 
-test('an abort drops what was staged and leaves the live snapshot as it was', withStore(async (store) => {
+test('an abort drops what was staged and leaves the live snapshot as it was', async () => {
+  using t = tempInventory();
+  const { store } = t;
   const first = store.beginFullSnapshot();
   first.addDevices(pages(0, 3, 3)[0] as ManagedDevice[]);
   first.commit('2026-11-01T00:00:00.000Z');
@@ -104,9 +94,11 @@ test('an abort drops what was staged and leaves the live snapshot as it was', wi
   assert.equal(runs[0]?.status, 'aborted');
   assert.match(runs[0]?.error ?? '', /Cancelled by the test/);
   await assert.rejects(snapshot.addDevices([device(1)]), /aborted/);
-}));
+});
 
-test('a snapshot replaced by a newer one fails its next write with "cancelled", and the newer one commits', withStore(async (store) => {
+test('a snapshot replaced by a newer one fails its next write with "cancelled", and the newer one commits', async () => {
+  using t = tempInventory();
+  const { store } = t;
   const older = await store.beginOffThreadSnapshot();
   await older.addDevices([device(1)]);
   const newer = store.beginFullSnapshot();
@@ -115,4 +107,4 @@ test('a snapshot replaced by a newer one fails its next write with "cancelled", 
   await assert.rejects(older.commit('2026-11-02T00:00:00.000Z'), (error: unknown) => error instanceof ProblemError && error.problem.code === 'cancelled');
   newer.commit('2026-11-03T00:00:00.000Z');
   assert.equal(store.queryDevices({}).total, 2);
-}));
+});

@@ -4,15 +4,12 @@
 // one it was followed by, fails the whole snapshot with a Problem that names the request, and
 // the live snapshot stays as it was.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import type { ManagedDevice } from '@microsoft/microsoft-graph-types-beta';
 import type { RawPage } from '../../../src/core/graph/index.ts';
-import { openInventory } from '../../../src/core/inventory/index.ts';
 import type { InventoryStore } from '../../../src/core/inventory/index.ts';
 import { ProblemError } from '../../../src/core/problem.ts';
+import { tempInventory } from './helpers/temp-inventory.ts';
 
 function device(n: number, extra: Partial<ManagedDevice> = {}): ManagedDevice {
   return {
@@ -34,23 +31,13 @@ function raw(devices: readonly ManagedDevice[], nextLink?: string, text?: string
   return { bytes, ...(nextLink ? { nextLink } : {}), clientRequestId: `client-${++sent}`, requestId: `request-${sent}` };
 }
 
-function withStore(run: (store: InventoryStore) => Promise<void>): () => Promise<void> {
-  return async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'intune-desk-raw-pages-'));
-    const { store } = openInventory({ dataDir, tenantId: 'contoso' });
-    try {
-      await run(store);
-    } finally {
-      store.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    }
-  };
-}
 
 const range = (from: number, count: number): ManagedDevice[] => Array.from({ length: count }, (_, i) => device(from + i));
 
 for (const threads of [1, 2, 3]) {
-  test(`${threads} writer thread(s): every page stored, a device in two pages once, as it last checked in`, withStore(async (store) => {
+  test(`${threads} writer thread(s): every page stored, a device in two pages once, as it last checked in`, async () => {
+    using t = tempInventory();
+    const { store } = t;
     const snapshot = await store.beginOffThreadSnapshot({ threads });
     const link = 'https://graph.microsoft.com/beta/deviceManagement/managedDevices?$skiptoken=next';
     for (let start = 0; start < 3000; start += 300) await snapshot.addPage(raw(range(start, 300), link));
@@ -72,7 +59,7 @@ for (const threads of [1, 2, 3]) {
     assert.equal(store.queryDevices({ search: 'SN2999' }).total, 0, 'the older copy is gone');
     const five = store.getDevice(device(5).id as string);
     assert.equal(five.kind === 'found' && five.device.serialNumber, 'SN5', 'an older copy does not replace a newer one');
-  }));
+  });
 }
 
 async function assertFails(store: InventoryStore, bad: RawPage, message: RegExp): Promise<void> {
@@ -96,11 +83,18 @@ async function assertFails(store: InventoryStore, bad: RawPage, message: RegExp)
   assert.equal(store.status().snapshotInProgress, false);
 }
 
-test('a page that is not JSON fails the snapshot, which keeps the live one', withStore((store) => assertFails(store, raw([], undefined, '{"value":[{"id":"x"'), /not valid JSON/)));
+test('a page that is not JSON fails the snapshot, which keeps the live one', async () => {
+  using t = tempInventory();
+  await assertFails(t.store, raw([], undefined, '{"value":[{"id":"x"'), /not valid JSON/);
+});
 
-test('a page with a bad device fails the snapshot, which keeps the live one', withStore((store) => assertFails(store, raw([device(1), { deviceName: 'no id' } as ManagedDevice]), /id is missing/)));
+test('a page with a bad device fails the snapshot, which keeps the live one', async () => {
+  using t = tempInventory();
+  await assertFails(t.store, raw([device(1), { deviceName: 'no id' } as ManagedDevice]), /id is missing/);
+});
 
-test('a page whose next link is not the one it was followed by fails the snapshot', withStore((store) => {
+test('a page whose next link is not the one it was followed by fails the snapshot', async () => {
+  using t = tempInventory();
   const page = raw(range(200, 2), 'https://graph.microsoft.com/beta/deviceManagement/managedDevices?$skiptoken=a');
-  return assertFails(store, { ...page, nextLink: 'https://graph.microsoft.com/beta/deviceManagement/managedDevices?$skiptoken=b' }, /read two different ways/);
-}));
+  await assertFails(t.store, { ...page, nextLink: 'https://graph.microsoft.com/beta/deviceManagement/managedDevices?$skiptoken=b' }, /read two different ways/);
+});
