@@ -5,16 +5,16 @@
 // partitions) keeps only its newest copy, and the unique index on id is built, which tells the
 // number of different devices. It then builds the other indexes and flips
 // inventory_state.live_slot in one transaction (readers see the old snapshot until that commits,
-// and the new one after).
+// and the new one after). It runs in the thread that prepares the pages (SnapshotWriter) or in
+// writer threads (slot-writer-worker.ts), so it is given every time it records rather than
+// reading a clock.
 //
 // Why duplicates are removed at the end rather than looked up as pages arrive: with the unique
 // index in place during the load, every insert also lands at a random place in it, and each
 // connection must read those pages again after another connection wrote (SQLite drops a
 // connection's cache when the file changed under it). That more than doubled the cost of
 // writing. Appending touches only the tables' last pages, and building the index once at the
-// end sorts instead of searching. It runs in the thread that prepares
-// the pages (SnapshotWriter) or in worker threads (slot-writer-worker.ts), so it is given every
-// time it records rather than reading a clock.
+// end sorts instead of searching.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { ProblemError } from '../problem.ts';
 import { translateDamage } from './connection.ts';

@@ -34,7 +34,7 @@ export interface SyncSettings {
   /** Progress events at most this often (phase changes and the end always go out). */
   readonly progressIntervalMs: number;
   /**
-   * Where a full sync writes its snapshot: 'worker' hands the pages' text to writer threads
+   * Where a full sync writes its snapshot: 'worker' hands the pages' bytes to writer threads
    * (off-thread-snapshot.ts), which parse and store them while this thread reads the next
    * pages; 'inline' parses and writes them in this thread, as the next page waits.
    */
