@@ -8,7 +8,7 @@ import type { Where } from './device-query.ts';
 import { checkEntities, entityTable } from './entity-tables.ts';
 import type { EntityKind, InventoryEntities } from './entity-tables.ts';
 import { checkAsOf, withOptional } from './values.ts';
-import type { EntityListQuery, EntityPage } from './inventory-store.ts';
+import type { EntityListQuery, EntityPage } from './store-results.ts';
 import { recordRun } from './sync-runs.ts';
 
 /** What the entity functions need of the store: its connection, clock, statements and transactions. */

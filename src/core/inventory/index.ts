@@ -5,7 +5,7 @@ export type { InventoryOptions } from './inventory.ts';
 export { openInventory, inventoryPath, inventoryFiles, deleteInventoryFiles } from './inventory-files.ts';
 export type { OpenInventoryOptions, OpenedInventory } from './inventory-files.ts';
 export { InventoryStore } from './inventory-store.ts';
-export type { DevicePage, DeviceLookup, InventoryStatus, EntityPage, EntityListQuery } from './inventory-store.ts';
+export type { DevicePage, DeviceLookup, InventoryStatus, EntityPage, EntityListQuery } from './store-results.ts';
 export { SnapshotWriter } from './snapshot-writer.ts';
 export type { SnapshotResult } from './snapshot-writer.ts';
 export { DEVICE_COLUMNS, DEVICE_COLUMN_NAMES, isDeviceColumn } from './device-columns.ts';

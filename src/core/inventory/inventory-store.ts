@@ -18,7 +18,7 @@ import { deviceUsers } from './device-users.ts';
 import type { DeviceUser } from './device-users.ts';
 import { getEntity, listEntities, removeEntities, replaceEntities, upsertEntities } from './entity-store.ts';
 import type { EntityAccess } from './entity-store.ts';
-import type { EntityKind, EntityRow, InventoryEntities } from './entity-tables.ts';
+import type { EntityKind, InventoryEntities } from './entity-tables.ts';
 import { openConnection, translateDamage } from './connection.ts';
 import { StatementCache } from './statement-cache.ts';
 import { removeLiveDevice, upsertLiveDevices } from './live-device-writes.ts';
@@ -31,46 +31,7 @@ import { listRuns, recordRun } from './sync-runs.ts';
 import type { IncrementalRunRecord, SyncRun } from './sync-runs.ts';
 import { inTransaction } from './transactions.ts';
 import { checkAsOf, withOptional } from './values.ts';
-
-export interface DevicePage {
-  readonly rows: readonly DeviceRow[];
-  /** Devices matching the search and filters, on every page. */
-  readonly total: number;
-  /** Pass as `after` for the next page; absent on the last page. */
-  readonly next?: string;
-  /** When the data was read from Graph (ISO 8601); absent before the first sync. */
-  readonly asOf?: string;
-}
-
-export type DeviceLookup =
-  | { readonly kind: 'found'; readonly device: ManagedDevice; readonly row: DeviceRow; readonly asOf?: string }
-  | { readonly kind: 'notFound' }
-  | { readonly kind: 'ambiguous'; readonly candidates: readonly DeviceRow[] };
-
-export interface InventoryStatus {
-  readonly deviceCount: number;
-  readonly asOf?: string;
-  /** Newest lastSyncDateTime stored (ISO 8601): an incremental run asks Graph for devices after it. */
-  readonly deviceWatermark?: string;
-  /** A full snapshot is being staged (by this process or another). */
-  readonly snapshotInProgress: boolean;
-}
-
-export interface EntityPage<K extends EntityKind> {
-  readonly rows: readonly EntityRow[];
-  readonly total: number;
-  readonly next?: string;
-  readonly asOf?: string;
-  /** Only so callers can tie a page to its kind. */
-  readonly kind: K;
-}
-
-export interface EntityListQuery {
-  /** Contains, case-insensitive, over the display name and the detail (UPN, publisher…). */
-  readonly search?: string;
-  readonly limit?: number;
-  readonly after?: string;
-}
+import type { DeviceLookup, DevicePage, EntityListQuery, EntityPage, InventoryStatus } from './store-results.ts';
 
 const SELECT_DEVICE = DEVICE_COLUMNS.map((c) => `d."${c.name}"`).join(', ');
 const EXPORT_PAGE = 1000;

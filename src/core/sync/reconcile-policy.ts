@@ -1,7 +1,7 @@
 // When a refresh must be a full sync. Incremental runs never see devices deleted, retired or
 // wiped in Intune (they just stop appearing), so a full sync, which replaces the whole snapshot,
 // runs once the last one is old enough or enough incremental runs came after it.
-import type { InventoryStatus } from '../inventory/inventory-store.ts';
+import type { InventoryStatus } from '../inventory/store-results.ts';
 import type { SyncRun } from '../inventory/sync-runs.ts';
 import type { FullSyncReason } from './sync-model.ts';
 import type { SyncSettings } from './sync-settings.ts';

@@ -23,7 +23,7 @@ describe('entity sync', () => {
   let store: InventoryStore;
   let engine: DeviceSync;
 
-  /** Every item of a collection, read as any Graph client would, following nextLink. */
+  /** Every item of a collection, read the way a Graph client reads it, following nextLink. */
   const graphList = async (path: string): Promise<Json[]> => {
     const items: Json[] = [];
     let next: string | undefined = `/beta${path}`;
