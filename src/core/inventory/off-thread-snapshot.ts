@@ -4,7 +4,7 @@
 // and parsing 3.5 MB of JSON, checking and encoding the devices, and inserting them. Here the
 // thread that talks to Graph only hands each page's bytes over (moved, not copied), and writer
 // threads, two by default, each parse, check and encode pages side by side, taking turns only
-// for the inserts. The same guarantees as SnapshotWriter hold: pages go into the slot that is
+// for the inserts, in the order the pages were added (so a device read twice keeps its last copy). The same guarantees as SnapshotWriter hold: pages go into the slot that is
 // not live, each in its own transaction, and the flip to the new slot is one transaction, made
 // by the thread that claimed the slot once the others are closed.
 //
@@ -59,6 +59,7 @@ export class OffThreadSnapshot {
   private readonly roomWaiters: (() => void)[] = [];
   private readonly settleWaiters: (() => void)[] = [];
   private nextId = 1;
+  private nextTurn = 0;
   private queued = 0;
   private received = 0;
   /** Different devices, once sealed. */
@@ -126,14 +127,14 @@ export class OffThreadSnapshot {
     const { buffer, byteOffset, byteLength } = page.bytes;
     // Moved only when the bytes are all of their buffer: a small body may share Node's pool.
     const movable = buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength === buffer.byteLength;
-    return this.queue((id) => ({ kind: 'page', id, page }), movable ? [buffer] : []);
+    return this.queue((id, turn) => ({ kind: 'page', id, turn, page }), movable ? [buffer] : []);
   }
 
   /** Devices already parsed. A bad device refuses the whole page at once, and the snapshot goes on. */
   async addDevices(devices: readonly ManagedDevice[]): Promise<void> {
     this.assertOpen('add devices to');
     checkDevices(devices);
-    await this.queue((id) => ({ kind: 'devices', id, devices }), []);
+    await this.queue((id, turn) => ({ kind: 'devices', id, turn, devices }), []);
   }
 
   /**
@@ -190,7 +191,7 @@ export class OffThreadSnapshot {
     }
   }
 
-  private async queue(message: (id: number) => SlotWriterRequest, transfer: readonly ArrayBuffer[]): Promise<void> {
+  private async queue(message: (id: number, turn: number) => SlotWriterRequest, transfer: readonly ArrayBuffer[]): Promise<void> {
     this.assertOpen('add devices to');
     if (this.sealing) throw new Error('Cannot add devices to a snapshot that is sealed');
     if (this.failure) throw this.failure;
@@ -198,7 +199,9 @@ export class OffThreadSnapshot {
     const writer = this.writers.reduce((least, w) => (w.pages < least.pages ? w : least));
     this.queued++;
     writer.pages++;
-    this.request(writer, message, transfer).then(
+    // Turns are numbered only for pages handed to a thread, so none is ever waited for in vain.
+    const turn = this.nextTurn++;
+    this.request(writer, (id) => message(id, turn), transfer).then(
       (reply) => {
         if (reply.kind === 'written') {
           this.received += reply.received;
@@ -262,8 +265,8 @@ export class OffThreadSnapshot {
   /** A thread died: nothing more will be answered by it, so everyone waiting on it hears why. */
   private writerGone(writer: Writer, error: Error): void {
     this.fail(error);
-    // It may have died in its turn; the others must not wait for it.
-    this.turns.release();
+    // Its pages will never take their turns; the others must not wait for them.
+    this.turns.stop();
     for (const id of this.waitingFor(writer)) {
       this.waiting.get(id)?.reject(error);
       this.waiting.delete(id);

@@ -17,10 +17,13 @@ export interface SlotWriterStart {
 }
 
 export type SlotWriterRequest =
-  /** A Graph page as it came, decoded, parsed and checked in the thread. */
-  | { readonly kind: 'page'; readonly id: number; readonly page: RawPage }
-  /** Devices already parsed (and checked) by the caller. */
-  | { readonly kind: 'devices'; readonly id: number; readonly devices: readonly ManagedDevice[] }
+  /**
+   * A Graph page as it came, decoded, parsed and checked in the thread. `turn` is its place
+   * among the pages and devices added (0, 1, 2…): it is stored in that turn (WriteTurns).
+   */
+  | { readonly kind: 'page'; readonly id: number; readonly turn: number; readonly page: RawPage }
+  /** Devices already parsed (and checked) by the caller, stored in their turn. */
+  | { readonly kind: 'devices'; readonly id: number; readonly turn: number; readonly devices: readonly ManagedDevice[] }
   /** Only to the claiming thread, once the others are closed: no more pages (SlotWriter.seal). */
   | { readonly kind: 'seal'; readonly id: number }
   /** Only to the claiming thread, once sealed. */

@@ -1,6 +1,6 @@
 // A writer thread of an OffThreadSnapshot. Each thread has its own connection to the inventory
 // and does all the work of a page: decodes and parses it, checks and encodes its devices, then, in
-// its turn (WriteTurns), appends them in one transaction. The first thread claims the staging
+// its turn (WriteTurns: the order the pages were added), appends them in one transaction. The first thread claims the staging
 // slot and, at the end, seals and commits or aborts it; the others join it and are closed first.
 // Messages are answered in order; a failure is sent back as a Problem (or a plain message).
 import type { ManagedDevice } from '@microsoft/microsoft-graph-types-beta';
@@ -36,17 +36,25 @@ try {
   port.postMessage(failure(0, error));
 }
 
-function write(id: number, devices: readonly ManagedDevice[], into: NonNullable<typeof writer>): SlotWriterReply {
-  // Parsed and encoded while another thread may be inserting; only the inserts take turns.
-  const page = prepareDevices(devices, into.shapes);
-  turns.take(() => into.slot.write(page));
-  return { kind: 'written', id, received: devices.length, newestSyncMs: page.newestSyncMs };
+/**
+ * Parsed and encoded while another thread may be inserting; only the inserts take turns. A page
+ * that cannot be read still takes its turn, with nothing to insert, so the pages after it go on.
+ */
+function write(id: number, turn: number, devices: () => readonly ManagedDevice[], into: NonNullable<typeof writer>): SlotWriterReply {
+  let page: ReturnType<typeof prepareDevices> | undefined;
+  try {
+    page = prepareDevices(devices(), into.shapes);
+  } finally {
+    const prepared = page;
+    turns.take(turn, () => prepared && into.slot.write(prepared));
+  }
+  return { kind: 'written', id, received: page.values.length, newestSyncMs: page.newestSyncMs };
 }
 
-/** A page as Graph sent it; what is wrong with it names the request, so support can find it. */
-function writePage(id: number, page: RawPage, into: NonNullable<typeof writer>): SlotWriterReply {
+/** A page as Graph sent it; what is wrong with it, or with a device in it, names the request, so support can find it. */
+function writePage(id: number, turn: number, page: RawPage, into: NonNullable<typeof writer>): SlotWriterReply {
   try {
-    return write(id, readRawPage<ManagedDevice>(page).value, into);
+    return write(id, turn, () => readRawPage<ManagedDevice>(page).value, into);
   } catch (error) {
     if (!(error instanceof ProblemError) || error.problem.clientRequestId !== undefined) throw error;
     throw new ProblemError({ ...error.problem, clientRequestId: page.clientRequestId, ...(page.requestId === undefined ? {} : { requestId: page.requestId }) });
@@ -61,10 +69,10 @@ port.on('message', (request: SlotWriterRequest) => {
   try {
     switch (request.kind) {
       case 'page':
-        port.postMessage(writePage(request.id, request.page, writer));
+        port.postMessage(writePage(request.id, request.turn, request.page, writer));
         return;
       case 'devices':
-        port.postMessage(write(request.id, request.devices, writer));
+        port.postMessage(write(request.id, request.turn, () => request.devices, writer));
         return;
       case 'seal':
         port.postMessage({ kind: 'sealed', id: request.id, deviceCount: writer.slot.seal() } satisfies SlotWriterReply);

@@ -44,7 +44,8 @@ for (const threads of [1, 2, 3]) {
     // Names with characters outside ASCII come through the UTF-8 decoding whole.
     const later = new Date(Date.parse(device(2999).lastSyncDateTime as string) + 1000).toISOString();
     const earlier = new Date(Date.parse(device(5).lastSyncDateTime as string) - 1000).toISOString();
-    // Which thread stores which page first is not fixed: the copy that checked in last wins.
+    // Which thread parses which page first is not fixed: the copy that checked in last wins, and
+    // at the same check-in time (device 7) the copy read last.
     await snapshot.addPage(raw([device(7, { deviceName: 'Zoë’s iPad 📱' }), device(2999, { serialNumber: 'REPLACED', lastSyncDateTime: later }), device(5, { serialNumber: 'OLDER', lastSyncDateTime: earlier })]));
     assert.equal(await snapshot.seal(), 3000);
     assert.equal(snapshot.devicesReceived, 3003);
@@ -61,6 +62,36 @@ for (const threads of [1, 2, 3]) {
     assert.equal(five.kind === 'found' && five.device.serialNumber, 'SN5', 'an older copy does not replace a newer one');
   });
 }
+
+test('a device read twice with the same check-in time keeps the copy read last, though a quicker thread parsed it first', async () => {
+  using t = tempInventory();
+  const { store } = t;
+  const snapshot = await store.beginOffThreadSnapshot({ threads: 2 });
+  // Each round: a large page goes to one thread, then a one-device page, renamed in the meantime,
+  // to the other, which parses it long before the first is done.
+  for (let round = 0; round < 4; round++) {
+    const first = range(round * 4000, 4000);
+    await snapshot.addPage(raw(first, 'https://graph.microsoft.com/beta/deviceManagement/managedDevices?$skiptoken=more'));
+    await snapshot.addPage(raw([device(round * 4000 + 1, { deviceName: `Renamed ${round}` })], 'https://graph.microsoft.com/beta/deviceManagement/managedDevices?$skiptoken=more'));
+  }
+  assert.equal(await snapshot.seal(), 16_000);
+  await snapshot.commit('2026-11-26T00:00:00.000Z');
+  for (let round = 0; round < 4; round++) {
+    const renamed = store.getDevice(device(round * 4000 + 1).id as string);
+    assert.equal(renamed.kind === 'found' && renamed.device.deviceName, `Renamed ${round}`);
+  }
+});
+
+test('pages after a bad one still take their turns: the snapshot fails instead of waiting for ever', async () => {
+  using t = tempInventory();
+  const { store } = t;
+  const snapshot = await store.beginOffThreadSnapshot({ threads: 2 });
+  // Not awaited one by one: the bad page and those after it are with the threads at once.
+  const added = [raw(range(0, 100)), raw([], undefined, '{"value":[{"id":'), raw(range(100, 100)), raw(range(200, 100))].map((page) => snapshot.addPage(page).catch(() => undefined));
+  await Promise.all(added);
+  await assert.rejects(snapshot.seal(), /JSON|malformed|could not be read/i);
+  await snapshot.abort();
+});
 
 async function assertFails(store: InventoryStore, bad: RawPage, message: RegExp): Promise<void> {
   const first = store.beginFullSnapshot();
