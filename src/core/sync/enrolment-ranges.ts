@@ -67,8 +67,11 @@ export function sampleInstants(dates: readonly (string | null | undefined)[]): n
 export function splitRange(range: EnrolmentRange, parts: number, sample: readonly number[], minWidthMs: number, now: number): EnrolmentRange[] {
   if (parts < 2) return [range];
   const inside = sample.filter((t) => (range.after === undefined || t > range.after) && (range.before === undefined || t < range.before));
-  let boundaries = inside.length > 0 ? quantiles(inside, parts) : [];
-  boundaries = spaced(boundaries, range, minWidthMs);
+  let boundaries = inside.length > 0 ? spaced(quantiles(inside, parts), range, minWidthMs) : [];
+  // No quantile falls between two different instants: one instant is most of the sample here
+  // (0001-01-01, Intune's "no date", in tenants where many devices have none, or a bulk
+  // enrolment). That cluster cannot be cut; it is cut off from the rest of the range instead.
+  if (boundaries.length === 0 && inside.length > 0) boundaries = spaced(around(inside[0] as number, minWidthMs), range, minWidthMs);
   if (boundaries.length === 0) boundaries = spaced(equalWidths(range, parts, now), range, minWidthMs);
   if (boundaries.length === 0) return [range];
   const out: EnrolmentRange[] = [];
@@ -88,24 +91,40 @@ function bounded(after: number | undefined, before: number | undefined): Enrolme
 /**
  * Instants that cut a sorted sample into `parts` groups of about equal size. Each falls halfway
  * between two different sampled instants, never on one, so a cluster of devices enrolled in the
- * same second stays on one side instead of being fetched from both.
+ * same second stays on one side instead of being fetched from both: a cut that would land in a
+ * cluster moves to its nearer end (a cluster that opens the sample, such as the devices dated
+ * 0001-01-01, is cut off above).
  */
 function quantiles(sorted: readonly number[], parts: number): number[] {
   const out: number[] = [];
   for (let i = 1; i < parts; i++) {
     const q = Math.floor((i * sorted.length) / parts);
-    const upper = sorted[q];
-    if (upper === undefined) continue;
-    let j = q - 1;
-    while (j >= 0 && (sorted[j] as number) === upper) j--;
-    if (j < 0) continue;
-    out.push(Math.floor(((sorted[j] as number) + upper) / 2 / SECOND) * SECOND);
+    const at = sorted[q];
+    if (at === undefined) continue;
+    let start = q;
+    while (start > 0 && sorted[start - 1] === at) start--;
+    let end = q + 1;
+    while (end < sorted.length && sorted[end] === at) end++;
+    const below = start > 0 ? halfway(sorted[start - 1] as number, at) : undefined;
+    const above = end < sorted.length ? halfway(at, sorted[end] as number) : undefined;
+    const cut = below !== undefined && (above === undefined || q - start <= end - q) ? below : above;
+    if (cut !== undefined) out.push(cut);
   }
   return out;
 }
 
+function halfway(a: number, b: number): number {
+  return Math.floor((a + b) / 2 / SECOND) * SECOND;
+}
+
+/** Boundaries just either side of one instant, leaving it a range of its own. */
+function around(instant: number, minWidthMs: number): number[] {
+  return [instant - minWidthMs, instant + minWidthMs];
+}
+
 function equalWidths(range: EnrolmentRange, parts: number, now: number): number[] {
-  const lo = range.after ?? (range.before !== undefined ? Math.min(range.before, now) - OPEN_END_SPAN_MS : now - OPEN_END_SPAN_MS);
+  // Nothing is enrolled before 0001-01-01: an open start is cut no lower than that.
+  const lo = range.after ?? Math.max(MIN_DATE_MS, range.before !== undefined ? Math.min(range.before, now) - OPEN_END_SPAN_MS : now - OPEN_END_SPAN_MS);
   const hi = range.before ?? Math.max(lo, now) + DAY;
   if (!(hi > lo)) return [];
   const out: number[] = [];
@@ -113,12 +132,16 @@ function equalWidths(range: EnrolmentRange, parts: number, now: number): number[
   return out;
 }
 
-/** Strictly increasing boundaries inside the range, each at least `minWidthMs` from its neighbours and the range's ends. */
+/**
+ * Strictly increasing boundaries inside the range, each at least `minWidthMs` from its neighbours
+ * and the range's ends. An open start counts as 0001-01-01: a boundary at or below it would leave
+ * the devices dated 0001-01-01 out of every range (Intune has no 'le').
+ */
 function spaced(candidates: readonly number[], range: EnrolmentRange, minWidthMs: number): number[] {
   const out: number[] = [];
-  let last = range.after;
+  let last = range.after ?? MIN_DATE_MS;
   for (const b of candidates) {
-    if (last !== undefined && b - last < minWidthMs) continue;
+    if (b - last < minWidthMs) continue;
     if (range.before !== undefined && range.before - b < minWidthMs) break;
     out.push(b);
     last = b;

@@ -68,11 +68,18 @@ describe('a sync that does not finish', () => {
   it('one malformed page in the middle: the pages already written are dropped with the snapshot, the previous one stays', async () => {
     const { dataDir, sync, before, progress } = await synced();
     progress.length = 0;
-    // Seeded: some pages arrive whole before one is cut short.
-    await t.admin('PATCH', '/faults', { malformedPageRate: 0.1 });
+    // Pages are cut short only once some have been written, and slowly enough that the sync is
+    // still fetching when the service starts breaking them.
+    await t.admin('PATCH', '/faults', { latencyMs: 40 });
+    let breaking: Promise<unknown> | undefined;
+    const unsubscribe = sync.subscribe((e) => {
+      if (breaking === undefined && e.kind === 'progress' && e.progress.devicesFetched > 0) breaking = t.admin('PATCH', '/faults', { malformedPageRate: 0.5 });
+    });
     try {
       await assert.rejects(sync.fullSync(), (error: unknown) => error instanceof ProblemError && error.problem.code === 'malformedResponse');
     } finally {
+      unsubscribe();
+      await breaking;
       await t.calm();
     }
     const written = progress.filter((e): e is Extract<SyncEvent, { kind: 'progress' }> => e.kind === 'progress').reduce((most, e) => Math.max(most, e.progress.devicesFetched), 0);

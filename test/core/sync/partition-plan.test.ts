@@ -45,6 +45,11 @@ function skewedTenant(n: number, seed: number): number[] {
   return dates;
 }
 
+/** Whether every device a partition's filter takes was enrolled in the same instant. */
+function oneInstant(dates: readonly number[], inRange: ((enrolled: number) => boolean) | undefined): boolean {
+  return new Set(dates.filter((d) => inRange?.(d) === true)).size === 1;
+}
+
 /** Plans as the engine does, with counts from the dataset through the filter texts. */
 function plan(dates: readonly number[], sample: readonly number[]): { ranges: EnrolmentRange[]; counts: number[]; probes: number } {
   const survey: ListSurvey = { total: dates.length, sample };
@@ -104,12 +109,8 @@ describe('partition planning', () => {
     const fetched = counts.reduce((a, b) => a + b, 0);
     assert.ok(fetched <= dates.length * 1.01, `boundary overlaps cost little: ${fetched} fetched for ${dates.length}`);
     // Only a cluster of one instant may exceed the target: it cannot be cut.
-    for (const [i, c] of counts.entries()) {
-      const r = ranges[i] as EnrolmentRange;
-      const oneInstant = r.after !== undefined && r.before !== undefined && r.before - r.after < OPTIONS.minRangeWidthMs * 2;
-      assert.ok(c <= target * 1.25 || oneInstant, `partition ${i} holds ${c} (target ${target})`);
-    }
-    assert.ok(ranges.length >= OPTIONS.concurrency && ranges.length <= OPTIONS.concurrency * 2, `${ranges.length} partitions for ${OPTIONS.concurrency} workers`);
+    for (const [i, c] of counts.entries()) assert.ok(c <= target * 1.25 || oneInstant(dates, filters[i]), `partition ${i} holds ${c} (target ${target})`);
+    assert.ok(ranges.length >= OPTIONS.concurrency * 2 && ranges.length <= OPTIONS.concurrency * 3, `two partitions per worker: ${ranges.length} for ${OPTIONS.concurrency} workers`);
     assert.equal(probes, ranges.length, 'a good sample needs no second round of counts');
     // The 0001-01-01 devices are all in the first range, which has no lower bound.
     const first = ranges.find((r) => r.after === undefined);
@@ -130,7 +131,23 @@ describe('partition planning', () => {
       return r.after !== undefined && r.before !== undefined && r.after >= month - DAY && r.before <= month + 31 * DAY;
     });
     assert.ok(busy.length >= 2, 'the busy month was cut into several partitions');
-    assert.ok(Math.max(...counts) <= target * 1.25, `largest partition ${Math.max(...counts)}, target ${target}`);
+    const cuttable = counts.filter((_, i) => !oneInstant(dates, filters[i]));
+    assert.ok(Math.max(...cuttable) <= target * 1.25, `largest partition ${Math.max(...cuttable)}, target ${target}`);
+  });
+
+  it('devices dated 0001-01-01 are cut off from the rest in one round, and never cut below', () => {
+    // Most of the sample undated: quantiles cannot cut between two different instants.
+    const later = Date.parse('2024-06-01T00:00:00Z');
+    const sample = [...Array.from({ length: 900 }, () => MIN_DATE_MS), ...Array.from({ length: 100 }, (_, i) => later + i * DAY)];
+    const parts = splitRange({ before: later }, 4, sample, 4000, NOW);
+    assert.equal(parts.length, 2, `the undated devices, then the rest: ${parts.map((r) => rangeFilter(r, MARGIN)).join(' | ')}`);
+    assert.ok(matches(rangeFilter(parts[0] as EnrolmentRange, MARGIN), MIN_DATE_MS) && !matches(rangeFilter(parts[1] as EnrolmentRange, MARGIN), MIN_DATE_MS));
+    assert.ok(matches(rangeFilter(parts[1] as EnrolmentRange, MARGIN), later - DAY));
+    // The undated range itself cannot be cut: no boundary at or below 0001-01-01 (where a
+    // strict 'lt' would leave those devices in no range), and no halving of empty time.
+    assert.deepEqual(splitRange(parts[0] as EnrolmentRange, 4, sample, 4000, NOW), [parts[0]]);
+    assert.deepEqual(splitRange({ before: MIN_DATE_MS + 200 * DAY }, 4, [MIN_DATE_MS], 4000, NOW).length, 2);
+    for (const part of splitRange({ before: MIN_DATE_MS + 200 * DAY }, 4, [], 4000, NOW)) assert.ok(part.before === undefined || part.before >= MIN_DATE_MS + 4000);
   });
 
   it('a cluster of one instant stays on one side of every cut', () => {
