@@ -4,9 +4,10 @@
 // and parsing 3.5 MB of JSON, checking and encoding the devices, and inserting them. Here the
 // thread that talks to Graph only hands each page's bytes over (moved, not copied), and writer
 // threads, two by default, each parse, check and encode pages side by side, taking turns only
-// for the inserts, in the order the pages were added (so a device read twice keeps its last copy). The same guarantees as SnapshotWriter hold: pages go into the slot that is
-// not live, each in its own transaction, and the flip to the new slot is one transaction, made
-// by the thread that claimed the slot once the others are closed.
+// for the inserts, in the order the pages were added (so a device read twice keeps its last
+// copy). The same guarantees as SnapshotWriter hold: pages go into the slot that is not live,
+// each in its own transaction, and the flip to the new slot is one transaction, made by the
+// thread that claimed the slot once the others are closed.
 //
 // Up to `maxQueued` pages may wait for the threads; past that, adding a page waits, so a fast
 // network cannot pile the whole tenant up in memory. A page a thread fails to store fails the

@@ -1,7 +1,8 @@
 // A writer thread of an OffThreadSnapshot. Each thread has its own connection to the inventory
 // and does all the work of a page: decodes and parses it, checks and encodes its devices, then, in
-// its turn (WriteTurns: the order the pages were added), appends them in one transaction. The first thread claims the staging
-// slot and, at the end, seals and commits or aborts it; the others join it and are closed first.
+// its turn (WriteTurns: the order the pages were added), appends them in one transaction. The
+// first thread claims the staging slot and, at the end, seals and commits or aborts it; the
+// others join it and are closed first.
 // Messages are answered in order; a failure is sent back as a Problem (or a plain message).
 import type { ManagedDevice } from '@microsoft/microsoft-graph-types-beta';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -51,7 +52,7 @@ function write(id: number, turn: number, devices: () => readonly ManagedDevice[]
   return { kind: 'written', id, received: page.values.length, newestSyncMs: page.newestSyncMs };
 }
 
-/** A page as Graph sent it; what is wrong with it, or with a device in it, names the request, so support can find it. */
+/** A page as Graph sent it; what is wrong with it, or with a device in it, names the request for support. */
 function writePage(id: number, turn: number, page: RawPage, into: NonNullable<typeof writer>): SlotWriterReply {
   try {
     return write(id, turn, () => readRawPage<ManagedDevice>(page).value, into);
