@@ -68,9 +68,9 @@ export function splitRange(range: EnrolmentRange, parts: number, sample: readonl
   if (parts < 2) return [range];
   const inside = sample.filter((t) => (range.after === undefined || t > range.after) && (range.before === undefined || t < range.before));
   let boundaries = inside.length > 0 ? spaced(quantiles(inside, parts), range, minWidthMs) : [];
-  // No quantile falls between two different instants: one instant is most of the sample here
-  // (0001-01-01, Intune's "no date", in tenants where many devices have none, or a bulk
-  // enrolment). That cluster cannot be cut; it is cut off from the rest of the range instead.
+  // No cut between two different sampled instants: the sample here is one instant (0001-01-01,
+  // Intune's "no date", in tenants where many devices have none, or a bulk enrolment). That
+  // cluster cannot be cut; it is cut off from whatever else the range holds instead.
   if (boundaries.length === 0 && inside.length > 0) boundaries = spaced(around(inside[0] as number, minWidthMs), range, minWidthMs);
   if (boundaries.length === 0) boundaries = spaced(equalWidths(range, parts, now), range, minWidthMs);
   if (boundaries.length === 0) return [range];
